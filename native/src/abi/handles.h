@@ -20,7 +20,9 @@ struct nerva_matrix : nerva::abi::Counted
 
 struct nerva_layer : nerva::abi::Counted
 {
-    std::variant<std::unique_ptr<nerva::Layer<float>>, std::unique_ptr<nerva::Layer<double>>> value;
+    // Shared, so that a model that holds the layer keeps it alive after the
+    // caller destroys the layer handle.
+    std::variant<std::shared_ptr<nerva::Layer<float>>, std::shared_ptr<nerva::Layer<double>>> value;
 
     // Parameter and gradient names, kept here so that nerva_layer_parameter_name
     // can hand out pointers that live as long as the layer.
@@ -98,7 +100,7 @@ nerva_layer* make_layer_handle(std::unique_ptr<Layer<T>> layer)
             handle->names.push_back("D" + parameter.name);
         }
     }
-    handle->value = std::move(layer);
+    handle->value = std::shared_ptr<Layer<T>>(std::move(layer));
     return handle.release();
 }
 
