@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Nerva.Bindings.Generator.Clang;
 
@@ -55,7 +53,7 @@ internal static unsafe class ClangHelpers
         return children;
     }
 
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    [UnmanagedCallersOnly]
     private static CXChildVisitResult CollectChild(CXCursor cursor, CXCursor parent, void* clientData)
     {
         var children = (List<CXCursor>)GCHandle.FromIntPtr((nint)clientData).Target!;
@@ -77,45 +75,5 @@ internal static unsafe class ClangHelpers
         }
 
         return (Consume(LibClang.clang_getFileName(file)), offset);
-    }
-
-    /// <summary>Returns the source text a cursor covers, with every whitespace run collapsed to one space.</summary>
-    public static string ExtentText(this CXCursor cursor, Func<string, byte[]> readFile)
-    {
-        CXSourceRange extent = LibClang.clang_getCursorExtent(cursor);
-        (string? startPath, uint start) = Expansion(LibClang.clang_getRangeStart(extent));
-        (string? endPath, uint end) = Expansion(LibClang.clang_getRangeEnd(extent));
-        if (startPath == null || startPath != endPath || end < start)
-        {
-            return string.Empty;
-        }
-
-        byte[] bytes = readFile(startPath);
-        string text = Encoding.UTF8.GetString(bytes, (int)start, (int)(end - start));
-        return CollapseWhitespace(text);
-    }
-
-    private static string CollapseWhitespace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        bool pendingSpace = false;
-        foreach (char character in text)
-        {
-            if (char.IsWhiteSpace(character))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(character);
-        }
-
-        return builder.ToString();
     }
 }

@@ -218,6 +218,9 @@ internal static unsafe partial class LibClang
     public static partial long clang_getEnumConstantDeclValue(CXCursor cursor);
 
     [LibraryImport(LibraryName)]
+    public static partial ulong clang_getEnumConstantDeclUnsignedValue(CXCursor cursor);
+
+    [LibraryImport(LibraryName)]
     public static partial CXType clang_getEnumDeclIntegerType(CXCursor cursor);
 
     [LibraryImport(LibraryName)]

@@ -2,10 +2,11 @@ using System.Collections.Generic;
 
 namespace Nerva.Bindings.Generator.Model;
 
-/// <summary>A declaration read from a Nerva header.</summary>
-/// <param name="CName">The C name, the typedef name when there is one.</param>
-/// <param name="Header">The header path relative to the include directory, with forward slashes.</param>
-/// <param name="Documentation">The attached C comment without comment markers, or null.</param>
+/// <summary>
+/// A declaration read from a Nerva header. <c>CName</c> is the typedef name when there is one,
+/// <c>Header</c> the header path relative to the include directory with forward slashes, and
+/// <c>Documentation</c> the attached C comment without comment markers, or null.
+/// </summary>
 internal abstract record CDeclaration(string CName, string Header, string? Documentation);
 
 /// <summary>A declaration that a parameter, field or return type can name.</summary>
@@ -15,8 +16,7 @@ internal abstract record CNamedDeclaration(string CName, string Header, string? 
 /// <summary>One constant of a C enum.</summary>
 internal sealed record CEnumConstant(string CName, long Value, string? Documentation);
 
-/// <summary>A C enum.</summary>
-/// <param name="IsUnsigned">True when the compiler chose <c>unsigned int</c> as the underlying type.</param>
+/// <summary>A C enum; <c>IsUnsigned</c> is true when a value fits in <c>uint</c> but not in <c>int</c>.</summary>
 internal sealed record CEnum(string CName, string Header, string? Documentation, bool IsUnsigned, IReadOnlyList<CEnumConstant> Constants)
     : CNamedDeclaration(CName, Header, Documentation);
 
@@ -38,8 +38,10 @@ internal sealed record CHandle(string CName, string Header, string? Documentatio
 /// <summary>One parameter of a C function.</summary>
 internal sealed record CParameter(string CName, CType Type);
 
-/// <summary>An exported C function.</summary>
-/// <param name="Signature">The declaration as written, whitespace collapsed, without export macros or the final semicolon.</param>
+/// <summary>
+/// An exported C function. <c>Signature</c> is the declaration as written, with whitespace collapsed
+/// and without export macros or the final semicolon.
+/// </summary>
 internal sealed record CFunction(string CName, string Header, string? Documentation, CType ReturnType, IReadOnlyList<CParameter> Parameters, string Signature)
     : CDeclaration(CName, Header, Documentation);
 
