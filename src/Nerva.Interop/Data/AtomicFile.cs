@@ -1,0 +1,84 @@
+namespace Nerva.Data;
+
+/// <summary>
+/// A file being replaced so that readers see either the old or the complete new content, never a partial file.
+/// The content goes to a temporary file in the target's folder; <see cref="Commit"/> flushes it to disk and
+/// renames it over the target, and <see cref="Dispose"/> without a commit deletes it and leaves the target unchanged.
+/// </summary>
+/// <remarks>The rename is atomic on one file system, which is guaranteed because the temporary file is in the same folder.</remarks>
+internal sealed class AtomicFile : IDisposable
+{
+    private readonly FileStream _stream;
+    private bool _finished;
+
+    private AtomicFile(string path, string temporaryPath, FileStream stream)
+    {
+        Path = path;
+        TemporaryPath = temporaryPath;
+        _stream = stream;
+    }
+
+    /// <summary>The absolute path of the file to replace.</summary>
+    internal string Path { get; }
+
+    /// <summary>The absolute path of the temporary file.</summary>
+    internal string TemporaryPath { get; }
+
+    /// <summary>The stream of the temporary file.</summary>
+    internal Stream Stream => _stream;
+
+    /// <summary>Creates the temporary file for replacing <paramref name="path"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
+    internal static AtomicFile Create(string path)
+    {
+        string fullPath = System.IO.Path.GetFullPath(path);
+        string folder = System.IO.Path.GetDirectoryName(fullPath)
+            ?? throw new ArgumentException($"The path '{path}' is a root folder, not a file.", nameof(path));
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Cannot save '{path}' because the folder '{folder}' does not exist. Create the folder first.");
+        }
+
+        string temporaryPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        return new AtomicFile(fullPath, temporaryPath, stream);
+    }
+
+    /// <summary>Writes the content with <paramref name="write"/> and commits it; on failure the target is left unchanged and the temporary file deleted.</summary>
+    internal static void Write(string path, Action<Stream> write)
+    {
+        using AtomicFile file = Create(path);
+        write(file.Stream);
+        file.Commit();
+    }
+
+    /// <summary>Flushes the temporary file to disk and renames it over the target.</summary>
+    /// <exception cref="InvalidOperationException">The file was already committed or disposed.</exception>
+    internal void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        try
+        {
+            _stream.Flush(flushToDisk: true);
+            _stream.Dispose();
+            File.Move(TemporaryPath, Path, overwrite: true);
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>Deletes the temporary file unless <see cref="Commit"/> has renamed it.</summary>
+    public void Dispose()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
+        _stream.Dispose();
+        File.Delete(TemporaryPath);
+    }
+}
