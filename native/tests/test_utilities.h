@@ -1,12 +1,16 @@
-// Shared helpers of the native tests: random matrices and central finite
-// differences.
+// Shared helpers of the native tests: random matrices, central finite
+// differences and a gradient check of every trainable parameter of a layer.
 #ifndef NERVA_TESTS_TEST_UTILITIES_H
 #define NERVA_TESTS_TEST_UTILITIES_H
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <random>
+#include <string>
+#include <vector>
 
+#include "core/layers/layer.h"
 #include "core/matrix.h"
 
 namespace nerva::testing
@@ -52,6 +56,54 @@ inline double max_relative_difference(const Matrix<double>& A, const Matrix<doub
         const double scale = std::max(1.0, std::abs(B.data()[i]));
         result = std::max(result, std::abs(A.data()[i] - B.data()[i]) / scale);
     }
+    return result;
+}
+
+// The largest relative difference between an analytic gradient and central
+// differences, for DX and for each trainable parameter of a layer.
+struct GradientCheck
+{
+    std::string name;
+    double difference;
+};
+
+// Checks a layer under the loss L(Y) = sum(Y ⊙ C), whose DY is C: runs one
+// feedforward and backpropagate, then compares DX and every parameter
+// gradient with central differences of L. The layer's mode and dropout mask
+// must not change between feedforwards for the comparison to be valid.
+inline std::vector<GradientCheck> check_layer_gradients(Layer<double>& layer, Matrix<double>& X,
+                                                        const Matrix<double>& C, double h = 1e-6)
+{
+    auto loss = [&] {
+        Matrix<double> Y;
+        layer.feedforward(X, Y);
+        return Y.cwiseProduct(C).sum();
+    };
+
+    Matrix<double> Y;
+    Matrix<double> DX;
+    layer.feedforward(X, Y);
+    layer.backpropagate(X, Y, C, &DX);
+
+    std::vector<GradientCheck> result;
+    std::vector<Matrix<double>> gradients;
+    for (const auto& parameter : layer.parameters())
+    {
+        if (parameter.gradient)
+        {
+            gradients.push_back(*parameter.gradient);
+        }
+    }
+    size_t index = 0;
+    for (const auto& parameter : layer.parameters())
+    {
+        if (parameter.gradient)
+        {
+            const Matrix<double> expected = finite_difference_gradient(*parameter.value, loss, h);
+            result.push_back({"D" + parameter.name, max_relative_difference(gradients[index++], expected)});
+        }
+    }
+    result.push_back({"DX", max_relative_difference(DX, finite_difference_gradient(X, loss, h))});
     return result;
 }
 

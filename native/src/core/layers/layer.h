@@ -42,6 +42,10 @@ public:
     // The layer's named matrices, in a fixed order.
     virtual std::vector<Parameter<T>> parameters() = 0;
 
+    // Selects training (true) or evaluation (false) mode. Layers whose
+    // computation does not depend on the mode ignore it.
+    virtual void set_training(bool) {}
+
 protected:
     void require_input(const Matrix<T>& X) const
     {
