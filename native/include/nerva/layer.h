@@ -21,7 +21,8 @@ typedef struct nerva_layer nerva_layer;
 /* Creates a linear layer Y = X W^T + 1_N b with input_size D and
  * output_size K (both >= 1). W and b start as zeros. The caller frees *out
  * with nerva_layer_destroy. */
-NERVA_API nerva_status nerva_layer_create_linear(nerva_layer** out, nerva_scalar_type type, int64_t input_size, int64_t output_size);
+NERVA_API nerva_status nerva_layer_create_linear(nerva_layer** out, nerva_scalar_type type, int64_t input_size,
+                                                 int64_t output_size);
 
 /* Destroys a layer. NULL is allowed and does nothing. */
 NERVA_API nerva_status nerva_layer_destroy(nerva_layer* layer);
@@ -39,7 +40,8 @@ NERVA_API nerva_status nerva_layer_feedforward(nerva_matrix* out_Y, nerva_layer*
 /* Computes the parameter gradients from X, Y and DY of the last feedforward
  * and stores them in the layer. When out_DX is not NULL it is resized to
  * N x D and receives DX; pass NULL for the first layer of a network. */
-NERVA_API nerva_status nerva_layer_backpropagate(nerva_matrix* out_DX, nerva_layer* layer, const nerva_matrix* X, const nerva_matrix* Y, const nerva_matrix* DY);
+NERVA_API nerva_status nerva_layer_backpropagate(nerva_matrix* out_DX, nerva_layer* layer, const nerva_matrix* X,
+                                                 const nerva_matrix* Y, const nerva_matrix* DY);
 
 /* Writes the number of named parameters and gradients of the layer. */
 NERVA_API nerva_status nerva_layer_parameter_count(int32_t* out, const nerva_layer* layer);
@@ -49,15 +51,18 @@ NERVA_API nerva_status nerva_layer_parameter_count(int32_t* out, const nerva_lay
 NERVA_API nerva_status nerva_layer_parameter_name(const char** out, const nerva_layer* layer, int32_t index);
 
 /* Writes the shape of the named parameter or gradient. */
-NERVA_API nerva_status nerva_layer_parameter_shape(int64_t* out_rows, int64_t* out_cols, const nerva_layer* layer, const char* name);
+NERVA_API nerva_status nerva_layer_parameter_shape(int64_t* out_rows, int64_t* out_cols, const nerva_layer* layer,
+                                                   const char* name);
 
 /* Copies the named parameter or gradient into a caller buffer (row-major,
  * count = rows * cols, data_type = the layer's scalar type). */
-NERVA_API nerva_status nerva_layer_parameter_read(void* out_data, int64_t count, nerva_scalar_type data_type, const nerva_layer* layer, const char* name);
+NERVA_API nerva_status nerva_layer_parameter_read(void* out_data, int64_t count, nerva_scalar_type data_type,
+                                                  const nerva_layer* layer, const char* name);
 
 /* Copies a caller buffer into the named parameter or gradient (row-major,
  * count = rows * cols, data_type = the layer's scalar type). */
-NERVA_API nerva_status nerva_layer_parameter_write(nerva_layer* layer, const char* name, const void* data, int64_t count, nerva_scalar_type data_type);
+NERVA_API nerva_status nerva_layer_parameter_write(nerva_layer* layer, const char* name, const void* data,
+                                                   int64_t count, nerva_scalar_type data_type);
 
 #ifdef __cplusplus
 }

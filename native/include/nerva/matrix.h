@@ -27,11 +27,13 @@ NERVA_API nerva_status nerva_matrix_scalar_type(nerva_scalar_type* out, const ne
 
 /* Copies the matrix into a caller buffer in row-major order. count must be
  * rows * cols and data_type the matrix's scalar type. */
-NERVA_API nerva_status nerva_matrix_read(void* out_data, int64_t count, nerva_scalar_type data_type, const nerva_matrix* matrix);
+NERVA_API nerva_status nerva_matrix_read(void* out_data, int64_t count, nerva_scalar_type data_type,
+                                         const nerva_matrix* matrix);
 
 /* Copies a caller buffer in row-major order into the matrix. count must be
  * rows * cols and data_type the matrix's scalar type. */
-NERVA_API nerva_status nerva_matrix_write(nerva_matrix* matrix, const void* data, int64_t count, nerva_scalar_type data_type);
+NERVA_API nerva_status nerva_matrix_write(nerva_matrix* matrix, const void* data, int64_t count,
+                                          nerva_scalar_type data_type);
 
 /* Changes the shape to rows x cols. The contents become unspecified. */
 NERVA_API nerva_status nerva_matrix_resize(nerva_matrix* matrix, int64_t rows, int64_t cols);

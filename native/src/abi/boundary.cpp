@@ -41,8 +41,14 @@ void set_last_error(const char* function, const std::string& message, const std:
     }
 }
 
-const char* last_error_message() noexcept { return last_error.message.c_str(); }
-const char* last_error_argument() noexcept { return last_error.argument.c_str(); }
+const char* last_error_message() noexcept
+{
+    return last_error.message.c_str();
+}
+const char* last_error_argument() noexcept
+{
+    return last_error.argument.c_str();
+}
 
 void require_dimension(int64_t value, const char* name)
 {
@@ -90,10 +96,22 @@ nerva_scalar_type scalar_type_of(const nerva_matrix& matrix) noexcept
     return matrix.value.index() == 0 ? NERVA_SCALAR_FLOAT32 : NERVA_SCALAR_FLOAT64;
 }
 
-Counted::Counted() noexcept { live_objects.fetch_add(1, std::memory_order_relaxed); }
-Counted::Counted(const Counted&) noexcept { live_objects.fetch_add(1, std::memory_order_relaxed); }
-Counted::~Counted() { live_objects.fetch_sub(1, std::memory_order_relaxed); }
+Counted::Counted() noexcept
+{
+    live_objects.fetch_add(1, std::memory_order_relaxed);
+}
+Counted::Counted(const Counted&) noexcept
+{
+    live_objects.fetch_add(1, std::memory_order_relaxed);
+}
+Counted::~Counted()
+{
+    live_objects.fetch_sub(1, std::memory_order_relaxed);
+}
 
-int64_t count_live_objects() noexcept { return live_objects.load(std::memory_order_relaxed); }
+int64_t count_live_objects() noexcept
+{
+    return live_objects.load(std::memory_order_relaxed);
+}
 
 } // namespace nerva::abi

@@ -74,11 +74,20 @@ const ThreadDefaults thread_defaults;
 
 extern "C" {
 
-NERVA_API int32_t nerva_abi_version(void) { return NERVA_ABI_VERSION; }
+NERVA_API int32_t nerva_abi_version(void)
+{
+    return NERVA_ABI_VERSION;
+}
 
-NERVA_API const char* nerva_last_error_message(void) { return nerva::abi::last_error_message(); }
+NERVA_API const char* nerva_last_error_message(void)
+{
+    return nerva::abi::last_error_message();
+}
 
-NERVA_API const char* nerva_last_error_argument(void) { return nerva::abi::last_error_argument(); }
+NERVA_API const char* nerva_last_error_argument(void)
+{
+    return nerva::abi::last_error_argument();
+}
 
 NERVA_API nerva_status nerva_threads_get(int32_t* out)
 {

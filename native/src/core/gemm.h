@@ -31,8 +31,7 @@ void gemm(T alpha, const Matrix<T>& A, Op op_a, const Matrix<T>& B, Op op_b, T b
     const Index n = op_b == Op::None ? B.cols() : B.rows();
     if (k != k_b || C.rows() != m || C.cols() != n)
     {
-        throw_shape_mismatch("C", "gemm: op(A) is ", m, "x", k, ", op(B) is ", k_b, "x", n, " and C is ",
-                             shape_of(C));
+        throw_shape_mismatch("C", "gemm: op(A) is ", m, "x", k, ", op(B) is ", k_b, "x", n, " and C is ", shape_of(C));
     }
     if (m == 0 || n == 0)
     {

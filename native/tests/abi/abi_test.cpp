@@ -10,7 +10,10 @@
 namespace
 {
 
-std::string last_message() { return nerva_last_error_message(); }
+std::string last_message()
+{
+    return nerva_last_error_message();
+}
 
 int64_t live_objects()
 {
@@ -21,7 +24,10 @@ int64_t live_objects()
 
 } // namespace
 
-TEST(Abi, VersionMatchesHeader) { EXPECT_EQ(nerva_abi_version(), NERVA_ABI_VERSION); }
+TEST(Abi, VersionMatchesHeader)
+{
+    EXPECT_EQ(nerva_abi_version(), NERVA_ABI_VERSION);
+}
 
 TEST(Abi, MatrixRoundTripsRowMajorData)
 {

@@ -51,9 +51,15 @@ void check_feedforward_matches_loops(double tolerance)
 
 } // namespace
 
-TEST(LinearLayer, FeedforwardMatchesLoopsFloat32) { check_feedforward_matches_loops<float>(1e-5); }
+TEST(LinearLayer, FeedforwardMatchesLoopsFloat32)
+{
+    check_feedforward_matches_loops<float>(1e-5);
+}
 
-TEST(LinearLayer, FeedforwardMatchesLoopsFloat64) { check_feedforward_matches_loops<double>(1e-12); }
+TEST(LinearLayer, FeedforwardMatchesLoopsFloat64)
+{
+    check_feedforward_matches_loops<double>(1e-12);
+}
 
 // The loss L(Y) = sum(Y .* C) has DY = C, so every gradient of the layer can
 // be compared with central differences of L.
