@@ -1,7 +1,3 @@
-using System.CommandLine;
+using Nerva.Cli;
 
-var root = new RootCommand("nerva: train multilayer perceptrons");
-var option = new Option<int>("--epochs") { Description = "number of epochs", DefaultValueFactory = _ => 10 };
-root.Options.Add(option);
-root.SetAction(parse => { Console.WriteLine($"epochs {parse.GetValue(option)} mkl {Nerva.NervaLibrary.UsesMkl}"); return 0; });
-return root.Parse(args).Invoke();
+return CliApplication.Run(args, Console.Out, Console.Error);

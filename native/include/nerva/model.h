@@ -63,6 +63,13 @@ NERVA_API nerva_status nerva_model_set_loss(nerva_model* model, int32_t loss_kin
  * copied) and resets its state Delta to zero. */
 NERVA_API nerva_status nerva_model_set_optimizer(nerva_model* model, const nerva_optimizer* optimizer);
 
+/* Selects the optimizer of the layer at layer_index (0-based) in place of
+ * the one of nerva_model_set_optimizer (the descriptor is copied), and
+ * resets the state Delta of every parameter to zero. The model-wide
+ * optimizer must still be set before training. */
+NERVA_API nerva_status nerva_model_set_layer_optimizer(nerva_model* model, int64_t layer_index,
+                                                       const nerva_optimizer* optimizer);
+
 /* Selects training (1) or evaluation (0) mode for every layer, which
  * matters for batch normalization and dropout. nerva_model_feedforward runs
  * in this mode; training calls switch the model to training mode. */

@@ -70,13 +70,15 @@ int64_t checked_element_count(int64_t rows, int64_t cols)
     return rows * cols;
 }
 
-void require_scalar_type(nerva_scalar_type type, const char* name)
+nerva_scalar_type checked_scalar_type(const nerva_scalar_type& type, const char* name)
 {
-    if (type != NERVA_SCALAR_FLOAT32 && type != NERVA_SCALAR_FLOAT64)
+    const int32_t raw = raw_enum_value(type);
+    if (raw != NERVA_SCALAR_FLOAT32 && raw != NERVA_SCALAR_FLOAT64)
     {
-        throw_invalid_argument(name, name, " is ", static_cast<int>(type),
+        throw_invalid_argument(name, name, " is ", raw,
                                ", which is not a scalar type (NERVA_SCALAR_FLOAT32 = 1, NERVA_SCALAR_FLOAT64 = 2)");
     }
+    return type;
 }
 
 const char* scalar_type_name(nerva_scalar_type type) noexcept

@@ -6,9 +6,11 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <new>
 #include <string>
+#include <type_traits>
 
 #include "core/error.h"
 #include "nerva/common.h"
@@ -82,8 +84,22 @@ void require_dimension(int64_t value, const char* name);
 // Checks that rows * cols does not overflow and returns it.
 int64_t checked_element_count(int64_t rows, int64_t cols);
 
-// Throws InvalidArgument unless type is a known scalar type.
-void require_scalar_type(nerva_scalar_type type, const char* name);
+// Returns the integer a caller passed for an enum parameter. C callers and
+// bindings may pass any int32_t, and loading a value outside the enumerators'
+// range as a C++ enum is undefined behaviour, so the bytes are copied instead.
+template <typename Enum>
+int32_t raw_enum_value(const Enum& value)
+{
+    static_assert(std::is_enum_v<Enum> && sizeof(Enum) == sizeof(int32_t));
+    int32_t raw = 0;
+    std::memcpy(&raw, &value, sizeof raw);
+    return raw;
+}
+
+// Returns type after checking that it is a scalar type, without loading an
+// unknown value as the enum. Take the parameter by reference so that no copy
+// loads it first.
+nerva_scalar_type checked_scalar_type(const nerva_scalar_type& type, const char* name);
 
 const char* scalar_type_name(nerva_scalar_type type) noexcept;
 

@@ -18,31 +18,6 @@
 namespace nerva::abi
 {
 
-// Returns the integer a caller passed for an enum parameter. C callers and
-// bindings may pass any int32_t, and loading a value outside the enumerators'
-// range as a C++ enum is undefined behaviour, so the bytes are copied instead.
-template <typename Enum>
-int32_t raw_enum_value(const Enum& value)
-{
-    static_assert(std::is_enum_v<Enum> && sizeof(Enum) == sizeof(int32_t));
-    int32_t raw = 0;
-    std::memcpy(&raw, &value, sizeof raw);
-    return raw;
-}
-
-// Returns type after checking that it is a scalar type, without loading an
-// unknown value as the enum.
-inline nerva_scalar_type checked_scalar_type(const nerva_scalar_type& type, const char* name)
-{
-    const int32_t raw = raw_enum_value(type);
-    if (raw != NERVA_SCALAR_FLOAT32 && raw != NERVA_SCALAR_FLOAT64)
-    {
-        throw_invalid_argument(name, name, " is ", raw,
-                               ", which is not a scalar type (NERVA_SCALAR_FLOAT32 = 1, NERVA_SCALAR_FLOAT64 = 2)");
-    }
-    return type;
-}
-
 // Returns the core activation described by *activation, or throws
 // InvalidArgument naming the field that is unknown or not finite.
 inline Activation to_activation(const nerva_activation* activation)

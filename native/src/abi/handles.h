@@ -63,11 +63,11 @@ const Matrix<T>& matrix_as(const nerva_matrix* matrix, const char* name)
 // Copies between a caller buffer and a matrix after checking the count and
 // the scalar type.
 template <typename T>
-void check_buffer(const void* data, int64_t count, nerva_scalar_type data_type, const Matrix<T>& A, const char* name)
+void check_buffer(const void* data, int64_t count, const nerva_scalar_type& data_type, const Matrix<T>& A,
+                  const char* name)
 {
     require_not_null(data, name);
-    require_scalar_type(data_type, "data_type");
-    if (data_type != scalar_type_of<T>())
+    if (checked_scalar_type(data_type, "data_type") != scalar_type_of<T>())
     {
         throw_invalid_argument("data_type", "data_type is ", scalar_type_name(data_type), " but the ", name,
                                " buffer must be ", scalar_type_name(scalar_type_of<T>()));
@@ -102,6 +102,26 @@ nerva_layer* make_layer_handle(std::unique_ptr<Layer<T>> layer)
     }
     handle->value = std::shared_ptr<Layer<T>>(std::move(layer));
     return handle.release();
+}
+
+// Checks out, type and the layer sizes, then stores the layer that
+// factory(T()) makes for scalar type T in *out.
+template <typename Factory>
+void create_layer_handle(nerva_layer** out, const nerva_scalar_type& type, int64_t input_size, int64_t output_size,
+                         Factory&& factory)
+{
+    require_not_null(out, "out");
+    const nerva_scalar_type checked_type = checked_scalar_type(type, "type");
+    require_dimension(input_size, "input_size");
+    require_dimension(output_size, "output_size");
+    if (checked_type == NERVA_SCALAR_FLOAT32)
+    {
+        *out = make_layer_handle<float>(factory(float()));
+    }
+    else
+    {
+        *out = make_layer_handle<double>(factory(double()));
+    }
 }
 
 // Finds the named parameter or gradient of a layer.

@@ -12,27 +12,6 @@ using nerva::abi::matrix_as;
 using nerva::abi::require_not_null;
 using nerva::abi::visit_layer;
 
-namespace
-{
-
-// Creates a layer of scalar type `type` from factory<T>() and stores it in *out.
-template <typename Factory>
-void create_layer(nerva_layer** out, nerva_scalar_type type, Factory&& factory)
-{
-    require_not_null(out, "out");
-    nerva::abi::require_scalar_type(type, "type");
-    if (type == NERVA_SCALAR_FLOAT32)
-    {
-        *out = nerva::abi::make_layer_handle<float>(factory(float()));
-    }
-    else
-    {
-        *out = nerva::abi::make_layer_handle<double>(factory(double()));
-    }
-}
-
-} // namespace
-
 extern "C" {
 
 NERVA_API nerva_status nerva_layer_create_linear(nerva_layer** out, nerva_scalar_type type, int64_t input_size,
@@ -43,11 +22,10 @@ NERVA_API nerva_status nerva_layer_create_linear(nerva_layer** out, nerva_scalar
         *out = nullptr;
     }
     return guard(__func__, [&] {
-        nerva::abi::require_dimension(input_size, "input_size");
-        nerva::abi::require_dimension(output_size, "output_size");
-        create_layer(out, type, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            return std::make_unique<nerva::LinearLayer<decltype(zero)>>(input_size, output_size);
-        });
+        nerva::abi::create_layer_handle(
+            out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                return std::make_unique<nerva::LinearLayer<decltype(zero)>>(input_size, output_size);
+            });
     });
 }
 

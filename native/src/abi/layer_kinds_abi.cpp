@@ -16,26 +16,6 @@ using nerva::abi::require_not_null;
 namespace
 {
 
-// Checks out, type and the layer sizes, then stores the layer that
-// factory(T()) makes for scalar type T in *out.
-template <typename Factory>
-void create_layer(nerva_layer** out, const nerva_scalar_type& type, int64_t input_size, int64_t output_size,
-                  Factory&& factory)
-{
-    require_not_null(out, "out");
-    nerva::abi::checked_scalar_type(type, "type");
-    nerva::abi::require_dimension(input_size, "input_size");
-    nerva::abi::require_dimension(output_size, "output_size");
-    if (type == NERVA_SCALAR_FLOAT32)
-    {
-        *out = nerva::abi::make_layer_handle<float>(factory(float()));
-    }
-    else
-    {
-        *out = nerva::abi::make_layer_handle<double>(factory(double()));
-    }
-}
-
 void require_drop_rate(double drop_rate)
 {
     if (!(drop_rate >= 0 && drop_rate < 1))
@@ -66,14 +46,15 @@ NERVA_API nerva_status nerva_layer_create_activation(nerva_layer** out, nerva_sc
     }
     return guard(__func__, [&] {
         const nerva::Activation act = nerva::abi::to_activation(activation);
-        create_layer(out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            using T = decltype(zero);
-            if (act.kind == nerva::ActivationKind::SReLU)
-            {
-                return std::make_unique<nerva::SReLULayer<T>>(input_size, output_size, act);
-            }
-            return std::make_unique<nerva::ActivationLayer<T>>(input_size, output_size, act);
-        });
+        nerva::abi::create_layer_handle(
+            out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                using T = decltype(zero);
+                if (act.kind == nerva::ActivationKind::SReLU)
+                {
+                    return std::make_unique<nerva::SReLULayer<T>>(input_size, output_size, act);
+                }
+                return std::make_unique<nerva::ActivationLayer<T>>(input_size, output_size, act);
+            });
     });
 }
 
@@ -85,9 +66,10 @@ NERVA_API nerva_status nerva_layer_create_softmax(nerva_layer** out, nerva_scala
         *out = nullptr;
     }
     return guard(__func__, [&] {
-        create_layer(out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            return std::make_unique<nerva::SoftmaxLayer<decltype(zero)>>(input_size, output_size);
-        });
+        nerva::abi::create_layer_handle(
+            out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                return std::make_unique<nerva::SoftmaxLayer<decltype(zero)>>(input_size, output_size);
+            });
     });
 }
 
@@ -99,9 +81,10 @@ NERVA_API nerva_status nerva_layer_create_log_softmax(nerva_layer** out, nerva_s
         *out = nullptr;
     }
     return guard(__func__, [&] {
-        create_layer(out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            return std::make_unique<nerva::LogSoftmaxLayer<decltype(zero)>>(input_size, output_size);
-        });
+        nerva::abi::create_layer_handle(
+            out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                return std::make_unique<nerva::LogSoftmaxLayer<decltype(zero)>>(input_size, output_size);
+            });
     });
 }
 
@@ -114,9 +97,10 @@ NERVA_API nerva_status nerva_layer_create_batch_normalization(nerva_layer** out,
     }
     return guard(__func__, [&] {
         nerva::abi::require_dimension(size, "size");
-        create_layer(out, type, size, size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            return std::make_unique<nerva::BatchNormalizationLayer<decltype(zero)>>(size, epsilon, momentum);
-        });
+        nerva::abi::create_layer_handle(
+            out, type, size, size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                return std::make_unique<nerva::BatchNormalizationLayer<decltype(zero)>>(size, epsilon, momentum);
+            });
     });
 }
 
@@ -129,10 +113,11 @@ NERVA_API nerva_status nerva_layer_create_linear_dropout(nerva_layer** out, nerv
     }
     return guard(__func__, [&] {
         require_drop_rate(drop_rate);
-        create_layer(out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            return std::make_unique<nerva::LinearDropoutLayer<decltype(zero)>>(input_size, output_size, drop_rate,
-                                                                               seed);
-        });
+        nerva::abi::create_layer_handle(out, type, input_size, output_size,
+                                        [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                                            return std::make_unique<nerva::LinearDropoutLayer<decltype(zero)>>(
+                                                input_size, output_size, drop_rate, seed);
+                                        });
     });
 }
 
@@ -148,10 +133,11 @@ NERVA_API nerva_status nerva_layer_create_activation_dropout(nerva_layer** out, 
     return guard(__func__, [&] {
         const nerva::Activation act = nerva::abi::to_activation(activation);
         require_drop_rate(drop_rate);
-        create_layer(out, type, input_size, output_size, [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
-            return std::make_unique<nerva::ActivationDropoutLayer<decltype(zero)>>(input_size, output_size, act,
-                                                                                   drop_rate, seed);
-        });
+        nerva::abi::create_layer_handle(out, type, input_size, output_size,
+                                        [&](auto zero) -> std::unique_ptr<Layer<decltype(zero)>> {
+                                            return std::make_unique<nerva::ActivationDropoutLayer<decltype(zero)>>(
+                                                input_size, output_size, act, drop_rate, seed);
+                                        });
     });
 }
 

@@ -18,10 +18,10 @@ NERVA_API nerva_status nerva_matrix_create(nerva_matrix** out, nerva_scalar_type
     }
     return guard(__func__, [&] {
         require_not_null(out, "out");
-        nerva::abi::require_scalar_type(type, "type");
+        const nerva_scalar_type checked_type = nerva::abi::checked_scalar_type(type, "type");
         nerva::abi::checked_element_count(rows, cols);
         auto matrix = std::make_unique<nerva_matrix>();
-        if (type == NERVA_SCALAR_FLOAT32)
+        if (checked_type == NERVA_SCALAR_FLOAT32)
         {
             matrix->value = Matrix<float>(Matrix<float>::Zero(rows, cols));
         }

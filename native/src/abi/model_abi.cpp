@@ -19,6 +19,14 @@ using nerva::abi::require_not_null;
 namespace
 {
 
+// Copies an optimizer descriptor; an unknown kind is rejected when the model
+// validates the settings.
+nerva::OptimizerSettings to_optimizer_settings(const nerva_optimizer* optimizer)
+{
+    nerva::abi::require_not_null(optimizer, "optimizer");
+    return {static_cast<nerva::OptimizerKind>(optimizer->kind), optimizer->momentum};
+}
+
 // Calls visitor with the model's typed MultilayerPerceptron<Scalar>.
 template <typename Visitor>
 decltype(auto) visit_model(nerva_model* model, Visitor&& visitor)
@@ -74,9 +82,9 @@ NERVA_API nerva_status nerva_model_create(nerva_model** out, nerva_scalar_type t
     }
     return guard(__func__, [&] {
         require_not_null(out, "out");
-        nerva::abi::require_scalar_type(type, "type");
+        const nerva_scalar_type checked_type = nerva::abi::checked_scalar_type(type, "type");
         auto handle = std::make_unique<nerva_model>();
-        if (type == NERVA_SCALAR_FLOAT64)
+        if (checked_type == NERVA_SCALAR_FLOAT64)
         {
             handle->value.emplace<nerva::MultilayerPerceptron<double>>();
         }
@@ -140,10 +148,18 @@ NERVA_API nerva_status nerva_model_set_optimizer(nerva_model* model, const nerva
 {
     return guard(__func__, [&] {
         require_not_null(model, "model");
-        require_not_null(optimizer, "optimizer");
-        const nerva::OptimizerSettings settings{static_cast<nerva::OptimizerKind>(optimizer->kind),
-                                                optimizer->momentum};
+        const nerva::OptimizerSettings settings = to_optimizer_settings(optimizer);
         visit_model(model, [&](auto& typed) { typed.set_optimizer(settings); });
+    });
+}
+
+NERVA_API nerva_status nerva_model_set_layer_optimizer(nerva_model* model, int64_t layer_index,
+                                                       const nerva_optimizer* optimizer)
+{
+    return guard(__func__, [&] {
+        require_not_null(model, "model");
+        const nerva::OptimizerSettings settings = to_optimizer_settings(optimizer);
+        visit_model(model, [&](auto& typed) { typed.set_layer_optimizer(layer_index, settings); });
     });
 }
 

@@ -77,7 +77,8 @@ public:
         m_layers.push_back(std::move(layer));
         m_Y.resize(m_layers.size());
         m_DY.resize(m_layers.size());
-        m_optimizer.reset();
+        m_layer_optimizer_settings.emplace_back();
+        m_optimizers.clear();
     }
 
     Index layer_count() const { return static_cast<Index>(m_layers.size()); }
@@ -92,7 +93,21 @@ public:
     {
         validate_optimizer(settings);
         m_optimizer_settings = settings;
-        m_optimizer.reset();
+        m_optimizers.clear();
+    }
+
+    // Selects the optimizer of the trainable parameters of layer l (0-based),
+    // in place of the one of set_optimizer, and resets every state Δ to zero.
+    void set_layer_optimizer(Index l, const OptimizerSettings& settings)
+    {
+        if (l < 0 || l >= layer_count())
+        {
+            throw_invalid_argument("layer_index", "layer_index is ", l, " but the model has ", layer_count(),
+                                   " layers; pass 0 to ", layer_count() - 1);
+        }
+        validate_optimizer(settings);
+        m_layer_optimizer_settings[static_cast<size_t>(l)] = settings;
+        m_optimizers.clear();
     }
 
     bool training() const { return m_training; }
@@ -144,7 +159,10 @@ public:
         }
 
         // θ' = optimizer(θ, Dθ, η)
-        optimizer().update(learning_rate);
+        for (auto& optimizer : optimizers())
+        {
+            optimizer->update(learning_rate);
+        }
         return loss;
     }
 
@@ -238,21 +256,20 @@ private:
         return result;
     }
 
-    Optimizer<Scalar>& optimizer()
+    // One optimizer per layer, built at the first training step after a change,
+    // with the layer's own settings or else the model's.
+    std::vector<std::unique_ptr<Optimizer<Scalar>>>& optimizers()
     {
-        if (!m_optimizer)
+        if (m_optimizers.empty())
         {
-            std::vector<Parameter<Scalar>> parameters;
-            for (auto& layer : m_layers)
+            for (size_t l = 0; l < m_layers.size(); ++l)
             {
-                for (const auto& parameter : layer->parameters())
-                {
-                    parameters.push_back(parameter);
-                }
+                const OptimizerSettings& settings =
+                    m_layer_optimizer_settings[l] ? *m_layer_optimizer_settings[l] : *m_optimizer_settings;
+                m_optimizers.push_back(std::make_unique<Optimizer<Scalar>>(settings, m_layers[l]->parameters()));
             }
-            m_optimizer = std::make_unique<Optimizer<Scalar>>(*m_optimizer_settings, parameters);
         }
-        return *m_optimizer;
+        return m_optimizers;
     }
 
     void require_layers() const
@@ -325,7 +342,8 @@ private:
     std::vector<LayerPointer> m_layers;
     std::optional<LossKind> m_loss;
     std::optional<OptimizerSettings> m_optimizer_settings;
-    std::unique_ptr<Optimizer<Scalar>> m_optimizer; // built at the first training step
+    std::vector<std::optional<OptimizerSettings>> m_layer_optimizer_settings; // per layer, overrides the above
+    std::vector<std::unique_ptr<Optimizer<Scalar>>> m_optimizers;             // built at the first training step
     bool m_training = true;
 
     std::vector<Matrix<Scalar>> m_Y;  // m_Y[l]: N x K_l, the output of layer l

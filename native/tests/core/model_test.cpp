@@ -392,3 +392,39 @@ TEST(Model, RejectsBadTrainingArguments)
         },
         ErrorKind::InvalidArgument, "momentum", "momentum is 1 but must be in the open interval (0, 1)");
 }
+
+// A layer's own optimizer replaces the model's for that layer only. Over two
+// steps momentum differs from gradient descent (the first step is the same
+// for both), and layer 1's input gradient depends only on layer 2's weights
+// before the second step, so layer 1's weights must match the gradient-descent
+// run exactly while layer 2's must not.
+TEST(Model, LayerOptimizerOverridesModelOptimizer)
+{
+    const auto data = make_blobs<double>(60, 4);
+    auto plain = make_classifier<double>(OptimizerKind::GradientDescent);
+    auto mixed = make_classifier<double>(OptimizerKind::Momentum);
+    auto momentum = make_classifier<double>(OptimizerKind::Momentum);
+    mixed->model.set_layer_optimizer(0, {OptimizerKind::GradientDescent, 0});
+    for (int step = 0; step < 2; ++step)
+    {
+        plain->model.train_batch(data.X, data.T, 0.1);
+        mixed->model.train_batch(data.X, data.T, 0.1);
+        momentum->model.train_batch(data.X, data.T, 0.1);
+    }
+    auto W = [](Network<double>& network, size_t l) { return *network.layers[l]->parameters()[0].value; };
+    EXPECT_TRUE(W(*mixed, 0) == W(*plain, 0));
+    EXPECT_FALSE(W(*mixed, 1) == W(*plain, 1));
+    EXPECT_TRUE(W(*mixed, 1) == W(*momentum, 1));
+    EXPECT_FALSE(W(*momentum, 0) == W(*plain, 0));
+
+    expect_error(
+        [&] {
+            mixed->model.set_layer_optimizer(2, {OptimizerKind::GradientDescent, 0});
+        },
+        ErrorKind::InvalidArgument, "layer_index", "layer_index is 2 but the model has 2 layers");
+    expect_error(
+        [&] {
+            mixed->model.set_layer_optimizer(1, {OptimizerKind::Nesterov, 1.5});
+        },
+        ErrorKind::InvalidArgument, "momentum", "momentum is 1.5");
+}

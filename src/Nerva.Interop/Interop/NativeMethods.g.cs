@@ -189,6 +189,112 @@ internal static unsafe partial class NativeMethods
     internal static partial NervaStatus nerva_matrix_resize(MatrixHandle matrix, long rows, long cols);
 }
 
+// ---- nerva/activation.h ----
+
+/// <summary>
+/// Kind of activation function. Zero is not a kind, so that a
+/// zero-initialized nerva_activation is rejected.
+/// </summary>
+// C: nerva_activation_kind
+internal enum NervaActivationKind : int
+{
+    /// <summary>
+    /// max(0, x), with derivative 1 at 0.
+    /// </summary>
+    // C: NERVA_ACTIVATION_RELU
+    Relu = 1,
+
+    /// <summary>
+    /// max(alpha x, x), with derivative alpha where x &lt; alpha x and 1 elsewhere.
+    /// </summary>
+    // C: NERVA_ACTIVATION_LEAKY_RELU
+    LeakyRelu = 2,
+
+    /// <summary>
+    /// alpha x for x &lt; 0 and x otherwise, with derivative 1 at 0.
+    /// </summary>
+    // C: NERVA_ACTIVATION_ALL_RELU
+    AllRelu = 3,
+
+    /// <summary>
+    /// tl + al (x - tl) for x &lt;= tl, x for tl &lt; x &lt; tr, tr + ar (x - tr) for
+    /// x &gt;= tr. When tl &gt;= tr the first case wins. In a layer, al, tl, ar, tr
+    /// are trainable parameters.
+    /// </summary>
+    // C: NERVA_ACTIVATION_SRELU
+    Srelu = 4,
+
+    /// <summary>
+    /// tanh(x).
+    /// </summary>
+    // C: NERVA_ACTIVATION_HYPERBOLIC_TANGENT
+    HyperbolicTangent = 5,
+
+    /// <summary>
+    /// 1 / (1 + e^-x), computed without overflow for large |x|.
+    /// </summary>
+    // C: NERVA_ACTIVATION_SIGMOID
+    Sigmoid = 6,
+}
+
+/// <summary>
+/// An activation function and its parameters. kind is a
+/// nerva_activation_kind. LEAKY_RELU and ALL_RELU read alpha. SRELU reads al,
+/// tl, ar, tr, which a layer uses as initial values; 0, 0, 0, 1 equals ReLU
+/// below 1. Parameters that the kind reads must be finite, and the others are
+/// ignored.
+/// </summary>
+// C: nerva_activation
+[StructLayout(LayoutKind.Sequential)]
+internal struct NervaActivation
+{
+    // C: int32_t kind
+    internal int Kind;
+
+    // C: double alpha
+    internal double Alpha;
+
+    // C: double al
+    internal double Al;
+
+    // C: double tl
+    internal double Tl;
+
+    // C: double ar
+    internal double Ar;
+
+    // C: double tr
+    internal double Tr;
+}
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Computes Y = act(X) element-wise. out_Y is resized to the shape of X and
+    /// must have the scalar type of X. It may be X itself.
+    /// </summary>
+    // C: nerva_status nerva_activation_apply(nerva_matrix* out_Y, const nerva_activation* activation, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_activation_apply")]
+    internal static partial NervaStatus nerva_activation_apply(MatrixHandle out_Y, NervaActivation* activation, MatrixHandle X);
+
+    /// <summary>
+    /// Computes the derivative act'(X) element-wise. out is resized to the shape
+    /// of X and must have the scalar type of X. It may be X itself.
+    /// </summary>
+    // C: nerva_status nerva_activation_derivative(nerva_matrix* out, const nerva_activation* activation, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_activation_derivative")]
+    internal static partial NervaStatus nerva_activation_derivative(MatrixHandle @out, NervaActivation* activation, MatrixHandle X);
+
+    /// <summary>
+    /// Writes the alpha of the All-ReLU layer at position layer_index (&gt;= 1) in a
+    /// network: layers 2, 3, 4, ... get -alpha, alpha, -alpha, ..., that is
+    /// (-1)^(layer_index - 1) alpha, so layer 1 gets alpha.
+    /// </summary>
+    // C: nerva_status nerva_activation_all_relu_alpha(double* out, double alpha, int64_t layer_index)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_activation_all_relu_alpha")]
+    internal static partial NervaStatus nerva_activation_all_relu_alpha(out double @out, double alpha, long layer_index);
+}
+
 // ---- nerva/layer.h ----
 
 internal static unsafe partial class NativeMethods
@@ -277,4 +383,612 @@ internal static unsafe partial class NativeMethods
     // C: nerva_status nerva_layer_parameter_write(nerva_layer* layer, const char* name, const void* data, int64_t count, nerva_scalar_type data_type)
     [LibraryImport(LibraryName, EntryPoint = "nerva_layer_parameter_write", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NervaStatus nerva_layer_parameter_write(LayerHandle layer, string name, void* data, long count, NervaScalarType data_type);
+}
+
+// ---- nerva/initializer.h ----
+
+/// <summary>
+/// Distribution of the weights; D is the layer's input size and K its output
+/// size. The names are those of the Nerva command-line tools.
+/// </summary>
+// C: nerva_initializer_kind
+internal enum NervaInitializerKind : int
+{
+    /// <summary>
+    /// U(a, b) with finite a &lt;= b.
+    /// </summary>
+    // C: NERVA_INITIALIZER_UNIFORM
+    Uniform = 1,
+
+    /// <summary>
+    /// U(-1/sqrt(D), 1/sqrt(D)).
+    /// </summary>
+    // C: NERVA_INITIALIZER_XAVIER
+    Xavier = 2,
+
+    /// <summary>
+    /// U(-sqrt(6)/sqrt(D + K), sqrt(6)/sqrt(D + K)).
+    /// </summary>
+    // C: NERVA_INITIALIZER_XAVIER_NORMALIZED
+    XavierNormalized = 3,
+
+    /// <summary>
+    /// N(0, sqrt(2/D)).
+    /// </summary>
+    // C: NERVA_INITIALIZER_HE
+    He = 4,
+
+    /// <summary>
+    /// All weights 0.
+    /// </summary>
+    // C: NERVA_INITIALIZER_ZERO
+    Zero = 5,
+
+    /// <summary>
+    /// Glorot uniform: the same distribution as XAVIER_NORMALIZED.
+    /// </summary>
+    // C: NERVA_INITIALIZER_XAVIER_UNIFORM
+    XavierUniform = 6,
+
+    /// <summary>
+    /// Glorot normal: N(0, sqrt(2/(D + K))), not truncated.
+    /// </summary>
+    // C: NERVA_INITIALIZER_XAVIER_NORMAL
+    XavierNormal = 7,
+
+    /// <summary>
+    /// N(0, sqrt(2/D)), the same distribution as HE, not truncated.
+    /// </summary>
+    // C: NERVA_INITIALIZER_HE_NORMAL
+    HeNormal = 8,
+
+    /// <summary>
+    /// U(-sqrt(6/D), sqrt(6/D)).
+    /// </summary>
+    // C: NERVA_INITIALIZER_HE_UNIFORM
+    HeUniform = 9,
+
+    /// <summary>
+    /// N(a, b): mean a (finite) and standard deviation b (finite, &gt;= 0).
+    /// </summary>
+    // C: NERVA_INITIALIZER_NORMAL
+    Normal = 10,
+}
+
+/// <summary>
+/// An initializer: a nerva_initializer_kind and its arguments. a and b are
+/// read by UNIFORM (bounds) and NORMAL (mean, standard deviation) and ignored
+/// by the other kinds.
+/// </summary>
+// C: nerva_initializer
+[StructLayout(LayoutKind.Sequential)]
+internal struct NervaInitializer
+{
+    // C: int32_t kind
+    internal int Kind;
+
+    // C: double a
+    internal double A;
+
+    // C: double b
+    internal double B;
+}
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Draws the layer's weights W from the initializer with the given seed and
+    /// sets its bias b to zero. The same seed gives the same weights. Fails with
+    /// NERVA_STATUS_INVALID_ARGUMENT for an unknown kind, invalid a or b, or a
+    /// layer without W (batch normalization), leaving the layer unchanged. The
+    /// layer may belong to a model.
+    /// </summary>
+    // C: nerva_status nerva_layer_initialize(nerva_layer* layer, const nerva_initializer* initializer, uint64_t seed)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_initialize")]
+    internal static partial NervaStatus nerva_layer_initialize(LayerHandle layer, NervaInitializer* initializer, ulong seed);
+}
+
+// ---- nerva/loss.h ----
+
+// C: nerva_loss_kind
+internal enum NervaLossKind : int
+{
+    /// <summary>
+    /// 1^T ((Y - T) ⊙ (Y - T)) 1, with gradient 2 (Y - T).
+    /// </summary>
+    // C: NERVA_LOSS_SQUARED_ERROR
+    SquaredError = 1,
+
+    /// <summary>
+    /// The squared error divided by K N.
+    /// </summary>
+    // C: NERVA_LOSS_MEAN_SQUARED_ERROR
+    MeanSquaredError = 2,
+
+    /// <summary>
+    /// -1^T (T ⊙ log(Y)) 1, with gradient -T ⊙ (1 / Y). Y contains probabilities.
+    /// </summary>
+    // C: NERVA_LOSS_CROSS_ENTROPY
+    CrossEntropy = 3,
+
+    /// <summary>
+    /// -1^T (T ⊙ log-softmax(Y)) 1 with the stable log-softmax, with gradient
+    /// softmax(Y) ⊙ (T 1 1^T) - T. Y contains unnormalized scores (logits).
+    /// </summary>
+    // C: NERVA_LOSS_SOFTMAX_CROSS_ENTROPY
+    SoftmaxCrossEntropy = 4,
+
+    /// <summary>
+    /// -1^T (T ⊙ log(sigmoid(Y))) 1, stable for large |Y|, with gradient
+    /// T ⊙ sigmoid(Y) - T.
+    /// </summary>
+    // C: NERVA_LOSS_LOGISTIC_CROSS_ENTROPY
+    LogisticCrossEntropy = 5,
+
+    /// <summary>
+    /// -1^T log((Y ⊙ T) 1), with gradient -((1 / ((Y ⊙ T) 1)) 1^T) ⊙ T.
+    /// </summary>
+    // C: NERVA_LOSS_NEGATIVE_LOG_LIKELIHOOD
+    NegativeLogLikelihood = 6,
+}
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Writes the loss of outputs Y and targets T (same shape and scalar type).
+    /// </summary>
+    // C: nerva_status nerva_loss_value(double* out, nerva_loss_kind kind, const nerva_matrix* Y, const nerva_matrix* T)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_loss_value")]
+    internal static partial NervaStatus nerva_loss_value(out double @out, NervaLossKind kind, MatrixHandle Y, MatrixHandle T);
+
+    /// <summary>
+    /// Computes DY, the gradient of the loss with respect to Y. out_DY is resized
+    /// to the shape of Y and must have the scalar type of Y. It may be Y or T.
+    /// </summary>
+    // C: nerva_status nerva_loss_gradient(nerva_matrix* out_DY, nerva_loss_kind kind, const nerva_matrix* Y, const nerva_matrix* T)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_loss_gradient")]
+    internal static partial NervaStatus nerva_loss_gradient(MatrixHandle out_DY, NervaLossKind kind, MatrixHandle Y, MatrixHandle T);
+}
+
+// ---- nerva/optimizer.h ----
+
+/// <summary>
+/// The optimizer's update rule.
+/// </summary>
+// C: nerva_optimizer_kind
+internal enum NervaOptimizerKind : int
+{
+    // C: NERVA_OPTIMIZER_GRADIENT_DESCENT
+    GradientDescent = 1,
+
+    // C: NERVA_OPTIMIZER_MOMENTUM
+    Momentum = 2,
+
+    // C: NERVA_OPTIMIZER_NESTEROV
+    Nesterov = 3,
+}
+
+/// <summary>
+/// An optimizer: a nerva_optimizer_kind and its momentum mu, which must be in
+/// the open interval (0, 1) for MOMENTUM and NESTEROV and is ignored by
+/// GRADIENT_DESCENT.
+/// </summary>
+// C: nerva_optimizer
+[StructLayout(LayoutKind.Sequential)]
+internal struct NervaOptimizer
+{
+    // C: int32_t kind
+    internal int Kind;
+
+    // C: double momentum
+    internal double Momentum;
+}
+
+// ---- nerva/model.h ----
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Creates an empty model of the given scalar type, in training mode, with
+    /// no loss function and no optimizer. The caller frees *out with
+    /// nerva_model_destroy.
+    /// </summary>
+    // C: nerva_status nerva_model_create(nerva_model** out, nerva_scalar_type type)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_create")]
+    internal static partial NervaStatus nerva_model_create(out ModelHandle @out, NervaScalarType type);
+
+    /// <summary>
+    /// Destroys a model. NULL is allowed and does nothing. The layers stay valid
+    /// for callers that still hold their handles.
+    /// </summary>
+    // C: nerva_status nerva_model_destroy(nerva_model* model)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_destroy")]
+    internal static partial NervaStatus nerva_model_destroy(nint model);
+
+    /// <summary>
+    /// Appends a layer. The model shares the layer: the caller may destroy its
+    /// handle afterwards, and changes through the handle (parameters, mode) are
+    /// seen by the model. The layer's scalar type must be the model's, its input
+    /// size D must equal the output size K of the previous layer, and a layer can
+    /// be added only once. Adding a layer resets the optimizer state to zero.
+    /// </summary>
+    // C: nerva_status nerva_model_add_layer(nerva_model* model, nerva_layer* layer)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_add_layer")]
+    internal static partial NervaStatus nerva_model_add_layer(ModelHandle model, LayerHandle layer);
+
+    /// <summary>
+    /// Writes the number of layers.
+    /// </summary>
+    // C: nerva_status nerva_model_layer_count(int64_t* out, const nerva_model* model)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_layer_count")]
+    internal static partial NervaStatus nerva_model_layer_count(out long @out, ModelHandle model);
+
+    /// <summary>
+    /// Writes the scalar type.
+    /// </summary>
+    // C: nerva_status nerva_model_scalar_type(nerva_scalar_type* out, const nerva_model* model)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_scalar_type")]
+    internal static partial NervaStatus nerva_model_scalar_type(out NervaScalarType @out, ModelHandle model);
+
+    /// <summary>
+    /// Selects the loss function: loss_kind is a nerva_loss_kind value (see
+    /// nerva/loss.h). It is an int32_t so that any value a caller passes can be
+    /// checked and rejected.
+    /// </summary>
+    // C: nerva_status nerva_model_set_loss(nerva_model* model, int32_t loss_kind)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_set_loss")]
+    internal static partial NervaStatus nerva_model_set_loss(ModelHandle model, int loss_kind);
+
+    /// <summary>
+    /// Selects the optimizer of every trainable parameter (the descriptor is
+    /// copied) and resets its state Delta to zero.
+    /// </summary>
+    // C: nerva_status nerva_model_set_optimizer(nerva_model* model, const nerva_optimizer* optimizer)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_set_optimizer")]
+    internal static partial NervaStatus nerva_model_set_optimizer(ModelHandle model, NervaOptimizer* optimizer);
+
+    /// <summary>
+    /// Selects the optimizer of the layer at layer_index (0-based) in place of
+    /// the one of nerva_model_set_optimizer (the descriptor is copied), and
+    /// resets the state Delta of every parameter to zero. The model-wide
+    /// optimizer must still be set before training.
+    /// </summary>
+    // C: nerva_status nerva_model_set_layer_optimizer(nerva_model* model, int64_t layer_index, const nerva_optimizer* optimizer)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_set_layer_optimizer")]
+    internal static partial NervaStatus nerva_model_set_layer_optimizer(ModelHandle model, long layer_index, NervaOptimizer* optimizer);
+
+    /// <summary>
+    /// Selects training (1) or evaluation (0) mode for every layer, which
+    /// matters for batch normalization and dropout. nerva_model_feedforward runs
+    /// in this mode; training calls switch the model to training mode.
+    /// </summary>
+    // C: nerva_status nerva_model_set_training(nerva_model* model, int32_t training)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_set_training")]
+    internal static partial NervaStatus nerva_model_set_training(ModelHandle model, int training);
+
+    /// <summary>
+    /// Computes Y (N x K) from X (N x D) in the current mode. out_Y is resized
+    /// to N x K.
+    /// </summary>
+    // C: nerva_status nerva_model_feedforward(nerva_matrix* out_Y, nerva_model* model, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_feedforward")]
+    internal static partial NervaStatus nerva_model_feedforward(MatrixHandle out_Y, ModelHandle model, MatrixHandle X);
+
+    /// <summary>
+    /// Trains one mini-batch X (N x D) with targets T (N x K) in training mode,
+    /// with learning_rate eta (finite, &gt;= 0). out_loss receives the loss summed
+    /// over the batch; divide by N for the mean. The model must have layers, a
+    /// loss function and an optimizer (NERVA_STATUS_INVALID_OPERATION
+    /// otherwise).
+    /// </summary>
+    // C: nerva_status nerva_model_train_batch(double* out_loss, nerva_model* model, const nerva_matrix* X, const nerva_matrix* T, double learning_rate)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_train_batch")]
+    internal static partial NervaStatus nerva_model_train_batch(out double out_loss, ModelHandle model, MatrixHandle X, MatrixHandle T, double learning_rate);
+
+    /// <summary>
+    /// Trains one mini-batch made of rows of a data set, without copying the
+    /// data set: X = X_all[rows] and T = T_all[rows], where X_all is M x D,
+    /// T_all is M x K and rows contains row_count (&gt;= 1) indices in [0, M), in
+    /// batch order; repeated indices are allowed. Otherwise the same as
+    /// nerva_model_train_batch, and bit-identical to it on the gathered rows.
+    /// </summary>
+    // C: nerva_status nerva_model_train_batch_rows(double* out_loss, nerva_model* model, const nerva_matrix* X_all, const nerva_matrix* T_all, const int64_t* rows, int64_t row_count, double learning_rate)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_train_batch_rows")]
+    internal static partial NervaStatus nerva_model_train_batch_rows(out double out_loss, ModelHandle model, MatrixHandle X_all, MatrixHandle T_all, long* rows, long row_count, double learning_rate);
+
+    /// <summary>
+    /// Evaluates a data set X_all (M x D) with targets T_all (M x K) in
+    /// evaluation mode, in consecutive batches of batch_size (&gt;= 1) rows, the
+    /// last one possibly smaller, then restores the previous mode.
+    /// out_loss_sum receives the loss summed over all M examples and
+    /// out_correct the number of examples whose index of the largest value in
+    /// the Y row equals that of the T row (the first one on a tie).
+    /// </summary>
+    // C: nerva_status nerva_model_evaluate(double* out_loss_sum, int64_t* out_correct, nerva_model* model, const nerva_matrix* X_all, const nerva_matrix* T_all, int64_t batch_size)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_model_evaluate")]
+    internal static partial NervaStatus nerva_model_evaluate(out double out_loss_sum, out long out_correct, ModelHandle model, MatrixHandle X_all, MatrixHandle T_all, long batch_size);
+}
+
+// ---- nerva/scheduler.h ----
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Creates a constant scheduler: eta_i = eta_0. The caller frees *out with
+    /// nerva_scheduler_destroy.
+    /// </summary>
+    // C: nerva_status nerva_scheduler_create_constant(nerva_scheduler** out, double learning_rate)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_create_constant")]
+    internal static partial NervaStatus nerva_scheduler_create_constant(out SchedulerHandle @out, double learning_rate);
+
+    /// <summary>
+    /// Creates a time-based scheduler with decay d (finite, &gt;= 0), cumulative:
+    /// eta_{i+1} = eta_i / (1 + d i). The caller frees *out with
+    /// nerva_scheduler_destroy.
+    /// </summary>
+    // C: nerva_status nerva_scheduler_create_time_based(nerva_scheduler** out, double learning_rate, double decay)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_create_time_based")]
+    internal static partial NervaStatus nerva_scheduler_create_time_based(out SchedulerHandle @out, double learning_rate, double decay);
+
+    /// <summary>
+    /// Creates a step-based scheduler: eta_i = eta_0 f^floor((1 + i) / p), with drop
+    /// factor f = drop_factor (finite, &gt; 0) and period p = drop_period epochs
+    /// (&gt;= 1). The Nerva tools call f drop_rate and p change_rate. The caller
+    /// frees *out with nerva_scheduler_destroy.
+    /// </summary>
+    // C: nerva_status nerva_scheduler_create_step_based(nerva_scheduler** out, double learning_rate, double drop_factor, int64_t drop_period)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_create_step_based")]
+    internal static partial NervaStatus nerva_scheduler_create_step_based(out SchedulerHandle @out, double learning_rate, double drop_factor, long drop_period);
+
+    /// <summary>
+    /// Creates a multi-step scheduler: eta_i = eta_0 gamma^n, where n is the number
+    /// of milestones m_j &lt;= i, as in PyTorch's MultiStepLR. milestones contains
+    /// milestone_count (&gt;= 0) epochs, each &gt;= 0, in strictly increasing order,
+    /// and may be NULL when milestone_count is 0; it is copied. gamma must be
+    /// finite and &gt; 0. The caller frees *out with nerva_scheduler_destroy.
+    /// </summary>
+    // C: nerva_status nerva_scheduler_create_multi_step(nerva_scheduler** out, double learning_rate, const int64_t* milestones, int64_t milestone_count, double gamma)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_create_multi_step")]
+    internal static partial NervaStatus nerva_scheduler_create_multi_step(out SchedulerHandle @out, double learning_rate, long* milestones, long milestone_count, double gamma);
+
+    /// <summary>
+    /// Creates an exponential scheduler with decay d (finite, &gt;= 0):
+    /// eta_i = eta_0 e^(-d i). The caller frees *out with nerva_scheduler_destroy.
+    /// </summary>
+    // C: nerva_status nerva_scheduler_create_exponential(nerva_scheduler** out, double learning_rate, double decay)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_create_exponential")]
+    internal static partial NervaStatus nerva_scheduler_create_exponential(out SchedulerHandle @out, double learning_rate, double decay);
+
+    /// <summary>
+    /// Destroys a scheduler. NULL is allowed and does nothing.
+    /// </summary>
+    // C: nerva_status nerva_scheduler_destroy(nerva_scheduler* scheduler)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_destroy")]
+    internal static partial NervaStatus nerva_scheduler_destroy(nint scheduler);
+
+    /// <summary>
+    /// Writes the learning rate eta_i of epoch i = epoch (&gt;= 0).
+    /// </summary>
+    // C: nerva_status nerva_scheduler_learning_rate(double* out, const nerva_scheduler* scheduler, int64_t epoch)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_scheduler_learning_rate")]
+    internal static partial NervaStatus nerva_scheduler_learning_rate(out double @out, SchedulerHandle scheduler, long epoch);
+}
+
+// ---- nerva/softmax.h ----
+
+/// <summary>
+/// Which softmax function to apply to each row x of a matrix.
+/// </summary>
+// C: nerva_softmax_kind
+internal enum NervaSoftmaxKind : int
+{
+    /// <summary>
+    /// e^x / (e^x 1), which overflows for inputs above about 88 (float32) or
+    /// 709 (float64).
+    /// </summary>
+    // C: NERVA_SOFTMAX_PLAIN
+    Plain = 1,
+
+    /// <summary>
+    /// softmax of x - max(x), finite for every finite x.
+    /// </summary>
+    // C: NERVA_SOFTMAX_STABLE
+    Stable = 2,
+
+    /// <summary>
+    /// x - log(e^x 1).
+    /// </summary>
+    // C: NERVA_SOFTMAX_LOG
+    Log = 3,
+
+    /// <summary>
+    /// log-softmax of x - max(x), finite for every finite x.
+    /// </summary>
+    // C: NERVA_SOFTMAX_LOG_STABLE
+    LogStable = 4,
+}
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Applies the softmax function to each row of X. out_Y is resized to the
+    /// shape of X and must have the scalar type of X. It may be X itself.
+    /// </summary>
+    // C: nerva_status nerva_softmax_apply(nerva_matrix* out_Y, nerva_softmax_kind kind, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_softmax_apply")]
+    internal static partial NervaStatus nerva_softmax_apply(MatrixHandle out_Y, NervaSoftmaxKind kind, MatrixHandle X);
+
+    /// <summary>
+    /// Computes the D x D Jacobian J_ij = d f_i / d x_j at the row x (1 x D):
+    /// Diag(softmax(x)) - softmax(x)^T softmax(x) for the two softmax kinds and
+    /// I - 1_D softmax(x) for the two log-softmax kinds. out_J is resized to
+    /// D x D and must have the scalar type of x.
+    /// </summary>
+    // C: nerva_status nerva_softmax_jacobian(nerva_matrix* out_J, nerva_softmax_kind kind, const nerva_matrix* x)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_softmax_jacobian")]
+    internal static partial NervaStatus nerva_softmax_jacobian(MatrixHandle out_J, NervaSoftmaxKind kind, MatrixHandle x);
+}
+
+// ---- nerva/layer_kinds.h ----
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Creates an activation layer Z = X W^T + 1_N b, Y = act(Z) with input_size
+    /// D and output_size K (both &gt;= 1). W and b start as zeros. With kind
+    /// NERVA_ACTIVATION_SRELU the layer trains al, tl, ar, tr, starting from the
+    /// values in *activation. The layer keeps a copy of *activation.
+    /// </summary>
+    // C: nerva_status nerva_layer_create_activation(nerva_layer** out, nerva_scalar_type type, int64_t input_size, int64_t output_size, const nerva_activation* activation)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_create_activation")]
+    internal static partial NervaStatus nerva_layer_create_activation(out LayerHandle @out, NervaScalarType type, long input_size, long output_size, NervaActivation* activation);
+
+    /// <summary>
+    /// Creates a softmax layer Z = X W^T + 1_N b, Y = softmax(Z), computed in the
+    /// stable form. W and b start as zeros.
+    /// </summary>
+    // C: nerva_status nerva_layer_create_softmax(nerva_layer** out, nerva_scalar_type type, int64_t input_size, int64_t output_size)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_create_softmax")]
+    internal static partial NervaStatus nerva_layer_create_softmax(out LayerHandle @out, NervaScalarType type, long input_size, long output_size);
+
+    /// <summary>
+    /// Creates a log-softmax layer Z = X W^T + 1_N b, Y = log-softmax(Z),
+    /// computed in the stable form. W and b start as zeros.
+    /// </summary>
+    // C: nerva_status nerva_layer_create_log_softmax(nerva_layer** out, nerva_scalar_type type, int64_t input_size, int64_t output_size)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_create_log_softmax")]
+    internal static partial NervaStatus nerva_layer_create_log_softmax(out LayerHandle @out, NervaScalarType type, long input_size, long output_size);
+
+    /// <summary>
+    /// Creates a batch-normalization layer with D = K = size (&gt;= 1).
+    /// gamma starts as ones, beta as zeros, running_mean as zeros and
+    /// running_variance as ones. The layer starts in training mode.
+    /// - Training mode normalizes each column with the batch mean and the biased
+    /// batch variance Σ, as 1 / sqrt(Σ + epsilon), and needs N &gt;= 2. Each
+    /// training feedforward updates running = (1 - momentum) running +
+    /// momentum statistic, where the variance statistic is unbiased
+    /// (N / (N - 1) Σ), as in PyTorch.
+    /// - Evaluation mode normalizes with running_mean and running_variance.
+    /// epsilon must be finite and &gt; 0 (default 1e-5); momentum must be in
+    /// [0, 1] (default 0.1).
+    /// </summary>
+    // C: nerva_status nerva_layer_create_batch_normalization(nerva_layer** out, nerva_scalar_type type, int64_t size, double epsilon, double momentum)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_create_batch_normalization")]
+    internal static partial NervaStatus nerva_layer_create_batch_normalization(out LayerHandle @out, NervaScalarType type, long size, double epsilon, double momentum);
+
+    /// <summary>
+    /// Creates a linear dropout layer Y = X (W ⊙ R)^T + 1_N b (dropout of
+    /// connections). drop_rate is the probability q in [0, 1) that an entry of
+    /// the K x D mask R is 0, and the other entries are 1 / (1 - q). In training
+    /// mode, the initial mode, each feedforward draws a new R from a generator
+    /// seeded with seed. Equal seeds give equal masks on every platform. In
+    /// evaluation mode R is all ones. q = 0 computes exactly a linear layer.
+    /// </summary>
+    // C: nerva_status nerva_layer_create_linear_dropout(nerva_layer** out, nerva_scalar_type type, int64_t input_size, int64_t output_size, double drop_rate, uint64_t seed)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_create_linear_dropout")]
+    internal static partial NervaStatus nerva_layer_create_linear_dropout(out LayerHandle @out, NervaScalarType type, long input_size, long output_size, double drop_rate, ulong seed);
+
+    /// <summary>
+    /// Creates an activation dropout layer Z = X (W ⊙ R)^T + 1_N b, Y = act(Z),
+    /// with the mask R as in nerva_layer_create_linear_dropout. Every activation
+    /// kind except NERVA_ACTIVATION_SRELU is accepted.
+    /// </summary>
+    // C: nerva_status nerva_layer_create_activation_dropout(nerva_layer** out, nerva_scalar_type type, int64_t input_size, int64_t output_size, const nerva_activation* activation, double drop_rate, uint64_t seed)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_create_activation_dropout")]
+    internal static partial NervaStatus nerva_layer_create_activation_dropout(out LayerHandle @out, NervaScalarType type, long input_size, long output_size, NervaActivation* activation, double drop_rate, ulong seed);
+
+    /// <summary>
+    /// Selects training (1) or evaluation (0) mode. Batch normalization and
+    /// dropout layers behave differently in the two modes. Every other layer
+    /// accepts the call and ignores it.
+    /// </summary>
+    // C: nerva_status nerva_layer_set_training(nerva_layer* layer, int32_t training)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_set_training")]
+    internal static partial NervaStatus nerva_layer_set_training(LayerHandle layer, int training);
+
+    /// <summary>
+    /// Freezes (1) or releases (0) the dropout mask of a dropout layer. While
+    /// frozen, training feedforwards keep the current R, for example one written
+    /// with nerva_layer_parameter_write, instead of drawing a new one, so that a
+    /// gradient check uses a fixed mask. Evaluation mode still uses ones.
+    /// Layers without dropout reject the call.
+    /// </summary>
+    // C: nerva_status nerva_layer_set_mask_frozen(nerva_layer* layer, int32_t frozen)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_layer_set_mask_frozen")]
+    internal static partial NervaStatus nerva_layer_set_mask_frozen(LayerHandle layer, int frozen);
+}
+
+// ---- nerva/matrix_operations.h ----
+
+internal static unsafe partial class NativeMethods
+{
+    /// <summary>
+    /// Writes the sum of all elements of X.
+    /// </summary>
+    // C: nerva_status nerva_matrix_elements_sum(double* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_elements_sum")]
+    internal static partial NervaStatus nerva_matrix_elements_sum(out double @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = 1^T X, the 1 x n row of column sums of X (m x n).
+    /// </summary>
+    // C: nerva_status nerva_matrix_columns_sum(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_columns_sum")]
+    internal static partial NervaStatus nerva_matrix_columns_sum(MatrixHandle @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = X 1, the m x 1 column of row sums of X (m x n).
+    /// </summary>
+    // C: nerva_status nerva_matrix_rows_sum(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_rows_sum")]
+    internal static partial NervaStatus nerva_matrix_rows_sum(MatrixHandle @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = the 1 x n row of column maxima of X (m x n).
+    /// </summary>
+    // C: nerva_status nerva_matrix_columns_max(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_columns_max")]
+    internal static partial NervaStatus nerva_matrix_columns_max(MatrixHandle @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = the m x 1 column of row maxima of X (m x n).
+    /// </summary>
+    // C: nerva_status nerva_matrix_rows_max(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_rows_max")]
+    internal static partial NervaStatus nerva_matrix_rows_max(MatrixHandle @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = the 1 x n row of column means of X (m x n).
+    /// </summary>
+    // C: nerva_status nerva_matrix_columns_mean(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_columns_mean")]
+    internal static partial NervaStatus nerva_matrix_columns_mean(MatrixHandle @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = the m x 1 column of row means of X (m x n).
+    /// </summary>
+    // C: nerva_status nerva_matrix_rows_mean(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_rows_mean")]
+    internal static partial NervaStatus nerva_matrix_rows_mean(MatrixHandle @out, MatrixHandle X);
+
+    /// <summary>
+    /// out = X ⊙ Y, the element-wise product of two matrices of the same shape.
+    /// </summary>
+    // C: nerva_status nerva_matrix_hadamard(nerva_matrix* out, const nerva_matrix* X, const nerva_matrix* Y)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_hadamard")]
+    internal static partial NervaStatus nerva_matrix_hadamard(MatrixHandle @out, MatrixHandle X, MatrixHandle Y);
+
+    /// <summary>
+    /// out = 1 / sqrt(X + epsilon) element-wise, where epsilon must be finite and &gt; 0.
+    /// </summary>
+    // C: nerva_status nerva_matrix_inv_sqrt(nerva_matrix* out, const nerva_matrix* X, double epsilon)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_inv_sqrt")]
+    internal static partial NervaStatus nerva_matrix_inv_sqrt(MatrixHandle @out, MatrixHandle X, double epsilon);
+
+    /// <summary>
+    /// out = log(sigmoid(X)) element-wise, finite for every finite X.
+    /// </summary>
+    // C: nerva_status nerva_matrix_log_sigmoid(nerva_matrix* out, const nerva_matrix* X)
+    [LibraryImport(LibraryName, EntryPoint = "nerva_matrix_log_sigmoid")]
+    internal static partial NervaStatus nerva_matrix_log_sigmoid(MatrixHandle @out, MatrixHandle X);
 }

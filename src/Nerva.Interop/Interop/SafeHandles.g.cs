@@ -62,3 +62,55 @@ internal sealed class LayerHandle : SafeHandle
         return true;
     }
 }
+
+// ---- nerva/model.h ----
+
+/// <summary>
+/// A multilayer perceptron owned by the library.
+/// </summary>
+/// <remarks>Owns a <c>nerva_model*</c> and frees it with <c>nerva_model_destroy</c>.</remarks>
+internal sealed class ModelHandle : SafeHandle
+{
+    /// <summary>Creates an invalid handle, for a native call to fill through an out parameter.</summary>
+    public ModelHandle()
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    /// <inheritdoc/>
+    protected override bool ReleaseHandle()
+    {
+        // A release cannot report failure, so the status is discarded.
+        _ = NativeMethods.nerva_model_destroy(handle);
+        return true;
+    }
+}
+
+// ---- nerva/scheduler.h ----
+
+/// <summary>
+/// A learning-rate scheduler owned by the library.
+/// </summary>
+/// <remarks>Owns a <c>nerva_scheduler*</c> and frees it with <c>nerva_scheduler_destroy</c>.</remarks>
+internal sealed class SchedulerHandle : SafeHandle
+{
+    /// <summary>Creates an invalid handle, for a native call to fill through an out parameter.</summary>
+    public SchedulerHandle()
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    /// <inheritdoc/>
+    protected override bool ReleaseHandle()
+    {
+        // A release cannot report failure, so the status is discarded.
+        _ = NativeMethods.nerva_scheduler_destroy(handle);
+        return true;
+    }
+}

@@ -83,6 +83,24 @@ public abstract class Layer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Selects training mode (true) or evaluation mode (false). Batch normalization and dropout behave
+    /// differently in the two modes; the other layers ignore it.
+    /// </summary>
+    public void SetTraining(bool training) => Status.Check(NativeMethods.nerva_layer_set_training(CheckedHandle(), training ? 1 : 0));
+
+    /// <summary>
+    /// Fills W from <paramref name="initializer"/> for this layer's D and K, and sets b to zero.
+    /// </summary>
+    /// <exception cref="ArgumentException">The layer has no W (batch normalization), or a parameter of the initializer is invalid.</exception>
+    /// <param name="initializer">The distribution of the weights.</param>
+    /// <param name="seed">The seed of the random generator; the same seed gives the same weights.</param>
+    public unsafe void InitializeWeights(WeightInitializer initializer, ulong seed)
+    {
+        NervaInitializer native = NativeDescriptors.ToNative(initializer);
+        Status.Check(NativeMethods.nerva_layer_initialize(CheckedHandle(), &native, seed));
+    }
+
     /// <summary>Returns the shape of the named parameter, gradient or state.</summary>
     /// <exception cref="ArgumentException">The layer has no such name; the message lists the names it has.</exception>
     public (int Rows, int Columns) GetParameterShape(string name)
