@@ -6,7 +6,7 @@
 #   ./build.ps1 generate       regenerate the P/Invoke bindings from native/include/nerva/nerva.h
 #   ./build.ps1 test           build, then run every test suite
 #   ./build.ps1 pack           build the NuGet package into artifacts/packages
-#   ./build.ps1 train [ARGS]   train the main-job MLP on Fashion-MNIST (ARGS go to 'nerva train')
+#   ./build.ps1 train [ARGS]   train the main-job MLP on Fashion-MNIST, or run 'nerva train ARGS'
 #
 # Verbs run in the order given: './build.ps1 setup test'.
 [CmdletBinding()]
@@ -89,7 +89,13 @@ function Invoke-Test {
     & bash (Join-Path $Root 'tests/package/consume.sh') (Join-Path $Root 'artifacts/packages')
 }
 
+# The main job: a 784-1024-512-10 ReLU network on Fashion-MNIST.
+$MainJob = @('--dataset', 'fashion-mnist', '--layers', 'ReLU;ReLU;Linear', '--layer-sizes', '784;1024;512;10',
+    '--layer-weights', 'XavierNormalized', '--optimizers', 'Nesterov(0.9)', '--loss', 'SoftmaxCrossEntropy',
+    '--learning-rate', 'Constant(0.01)', '--batch-size', '100', '--epochs', '10', '--seed', '1')
+
 function Invoke-Train([string[]] $TrainArguments) {
+    if (-not $TrainArguments) { $TrainArguments = $MainJob }
     Invoke-Build
     Write-Step "train: nerva train $TrainArguments"
     & dotnet (Join-Path $Root "src/Nerva.Cli/bin/$Configuration/net10.0/nerva.dll") train @TrainArguments

@@ -6,7 +6,7 @@
 #   ./build.sh generate       regenerate the P/Invoke bindings from native/include/nerva/nerva.h
 #   ./build.sh test           build, then run every test suite
 #   ./build.sh pack           build the NuGet package into artifacts/packages
-#   ./build.sh train [ARGS]   train the main-job MLP on Fashion-MNIST (ARGS go to 'nerva train')
+#   ./build.sh train [ARGS]   train the main-job MLP on Fashion-MNIST, or run 'nerva train ARGS'
 #
 # Verbs run in the order given: './build.sh setup test'.
 set -euo pipefail
@@ -124,8 +124,14 @@ pack() {
     ls "$ROOT"/artifacts/packages/Nerva.Interop.*.nupkg
 }
 
+# The main job: a 784-1024-512-10 ReLU network on Fashion-MNIST.
+MAIN_JOB=(--dataset fashion-mnist --layers "ReLU;ReLU;Linear" --layer-sizes "784;1024;512;10"
+    --layer-weights XavierNormalized --optimizers "Nesterov(0.9)" --loss SoftmaxCrossEntropy
+    --learning-rate "Constant(0.01)" --batch-size 100 --epochs 10 --seed 1)
+
 train() {
     build
+    (($# > 0)) || set -- "${MAIN_JOB[@]}"
     step "train: nerva train $*"
     dotnet "$ROOT/src/Nerva.Cli/bin/$CONFIGURATION/net10.0/nerva.dll" train "$@"
 }
