@@ -40,4 +40,8 @@ if ! grep -qx 'Y = 8 23' <<<"$output"; then
     echo "FAILED: expected the line 'Y = 8 23'"
     exit 1
 fi
+if ! grep -qx 'test accuracy 1.00' <<<"$output"; then
+    echo "FAILED: expected the line 'test accuracy 1.00' (two separated classes)"
+    exit 1
+fi
 echo "package consumption: 1 passed, 0 failed"
