@@ -2,6 +2,7 @@
 
 #include "core/layers/activation_layer.h"
 #include "core/layers/dropout_layers.h"
+#include "core/layers/linear_layer.h"
 #include "test_utilities.h"
 
 using nerva::Activation;

@@ -6,8 +6,7 @@
 using nerva::Index;
 using nerva::LinearLayer;
 using nerva::Matrix;
-using nerva::testing::finite_difference_gradient;
-using nerva::testing::max_relative_difference;
+using nerva::testing::check_layer_gradients;
 using nerva::testing::random_matrix;
 
 namespace
@@ -72,21 +71,13 @@ TEST(LinearLayer, GradientsMatchFiniteDifferences)
     Matrix<double> X = random_matrix<double>(5, 6, rng);
     const Matrix<double> C = random_matrix<double>(5, 4, rng);
 
-    auto loss = [&] {
-        Matrix<double> Y;
-        layer.feedforward(X, Y);
-        return Y.cwiseProduct(C).sum();
-    };
-
-    Matrix<double> Y;
-    Matrix<double> DX;
-    layer.feedforward(X, Y);
-    layer.backpropagate(X, Y, C, &DX);
-
     constexpr double tolerance = 1e-7;
-    EXPECT_LT(max_relative_difference(layer.DW, finite_difference_gradient(layer.W, loss)), tolerance);
-    EXPECT_LT(max_relative_difference(layer.Db, finite_difference_gradient(layer.b, loss)), tolerance);
-    EXPECT_LT(max_relative_difference(DX, finite_difference_gradient(X, loss)), tolerance);
+    const auto checks = check_layer_gradients(layer, X, C);
+    ASSERT_EQ(checks.size(), 3u);
+    for (const auto& check : checks)
+    {
+        EXPECT_LT(check.difference, tolerance) << check.name;
+    }
 }
 
 TEST(LinearLayer, RejectsInputOfWrongWidth)

@@ -3,10 +3,20 @@
 #ifndef NERVA_CORE_LAYERS_WEIGHTED_LAYER_H
 #define NERVA_CORE_LAYERS_WEIGHTED_LAYER_H
 
-#include "core/layers/linear_layer.h"
+#include "core/gemm.h"
+#include "core/layers/layer.h"
 
 namespace nerva
 {
+
+// Y = X W^T + 1_N b with the row vector b added to every row of Y.
+template <typename T>
+void add_linear(const Matrix<T>& X, const Matrix<T>& W, const Matrix<T>& b, Matrix<T>& Y)
+{
+    Y.resize(X.rows(), W.rows());
+    Y.rowwise() = b.row(0);
+    gemm(T(1), X, Op::None, W, Op::Transpose, T(1), Y);
+}
 
 template <typename T>
 class WeightedLayer : public Layer<T>
