@@ -65,7 +65,15 @@ function Invoke-Pack {
     & dotnet pack (Join-Path $Root 'src/Nerva.Interop') -c $Configuration -o $packages -nologo -v quiet
 }
 
+function Test-Format {
+    Write-Step 'test: C++ formatting (.clang-format)'
+    $files = Get-ChildItem -Path (Join-Path $Root 'native') -Recurse -Include '*.h', '*.cpp' | ForEach-Object FullName
+    & clang-format --dry-run --Werror @files
+    Write-Host 'every native source file matches .clang-format'
+}
+
 function Invoke-Test {
+    Test-Format
     Invoke-Build
     Write-Step 'test: native suites (MKL)'
     Invoke-CTest 'native'

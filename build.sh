@@ -15,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BUILD="$ROOT/build"
 JOBS="$(nproc)"
 CONFIGURATION=Release
-APT_PACKAGES=(cmake g++ make binutils unzip libeigen3-dev googletest libgtest-dev intel-mkl libmkl-dev dataset-fashion-mnist)
+APT_PACKAGES=(cmake g++ make binutils unzip clang-format libeigen3-dev googletest libgtest-dev intel-mkl libmkl-dev dataset-fashion-mnist)
 POWERSHELL_VERSION=7.6.10
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -95,7 +95,14 @@ run_ctest() {
     (cd "$BUILD/$1" && ctest --output-on-failure -j "$JOBS")
 }
 
+check_format() {
+    step "test: C++ formatting (.clang-format)"
+    find "$ROOT/native" \( -name '*.h' -o -name '*.cpp' \) -print0 | xargs -0 clang-format --dry-run --Werror
+    echo "every native source file matches .clang-format"
+}
+
 test_all() {
+    check_format
     build
     step "test: native suites (MKL)"
     run_ctest native
