@@ -95,6 +95,9 @@ function Invoke-Test {
     Write-Step 'test: the NuGet package, consumed from a local feed'
     Invoke-Pack
     & bash (Join-Path $Root 'tests/package/consume.sh') (Join-Path $Root 'artifacts/packages')
+
+    Write-Step 'test: the NativeAOT binary trains like the JIT one'
+    & bash (Join-Path $Root 'tests/cli/aot.sh')
 }
 
 # The main job: a 784-1024-512-10 ReLU network on Fashion-MNIST.

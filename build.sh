@@ -122,6 +122,9 @@ test_all() {
     step "test: the NuGet package, consumed from a local feed"
     pack
     "$ROOT/tests/package/consume.sh" "$ROOT/artifacts/packages"
+
+    step "test: the NativeAOT binary trains like the JIT one"
+    "$ROOT/tests/cli/aot.sh"
 }
 
 pack() {

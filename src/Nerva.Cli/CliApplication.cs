@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Nerva.Data;
 using Nerva.Specification;
 
@@ -20,12 +21,9 @@ internal static class CliApplication
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
-            {
-                error.WriteLine($"nerva: {parseError.Message}");
-            }
-
-            error.WriteLine("Run 'nerva --help' or 'nerva <command> --help' for the options.");
+            string command = parse.CommandResult.Command == root ? "nerva" : $"nerva {parse.CommandResult.Command.Name}";
+            string messages = string.Join("; ", parse.Errors.Select(DescribeParseError).Distinct(StringComparer.Ordinal));
+            error.WriteLine($"nerva: {messages}; run '{command} --help' for the options");
             return ExitCodes.Usage;
         }
 
@@ -38,6 +36,22 @@ internal static class CliApplication
             error.WriteLine($"nerva: {Describe(exception)}");
             return ToExitCode(exception);
         }
+    }
+
+    // Returns a parse error as one line, prefixed with its option unless the message already names it.
+    // System.CommandLine messages may span lines (the valid values of AcceptOnlyFromAmong) and end with a period.
+    private static string DescribeParseError(ParseError parseError)
+    {
+        string message = string.Join(' ', parseError.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+        SymbolResult? symbol = parseError.SymbolResult;
+        if (symbol is ArgumentResult { Parent: OptionResult parent })
+        {
+            symbol = parent;
+        }
+
+        return symbol is OptionResult option && !message.Contains(option.Option.Name, StringComparison.Ordinal)
+            ? $"{option.Option.Name}: {message}"
+            : message;
     }
 
     // Usage errors come from the options; everything else happened while running.

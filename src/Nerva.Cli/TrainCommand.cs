@@ -126,6 +126,9 @@ internal static class TrainCommand
             NervaLibrary.Threads = RequirePositive(threads, Threads.Name);
         }
 
+        CheckOutputPath(SaveWeights.Name, parse.GetValue(SaveWeights));
+        CheckOutputPath(SaveModel.Name, parse.GetValue(SaveModel));
+        CheckOutputPath(Checkpoint.Name, parse.GetValue(Checkpoint));
         string datasetName = parse.GetRequiredValue(Dataset);
         var loadOptions = new DataSetLoadOptions { ScalarType = scalarType, Scaling = SharedOptions.ToFeatureScaling(parse.GetRequiredValue(Scaling), datasetName) };
         DataSet dataSet = DataSet.Load(datasetName, loadOptions);
@@ -153,7 +156,8 @@ internal static class TrainCommand
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            e.Cancel = true;
+            // The first Ctrl-C stops training after the current batch; a second one ends the process at once.
+            e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
@@ -181,6 +185,10 @@ internal static class TrainCommand
         {
             ModelFiles.SaveWeights(model, saveWeights);
             error.WriteLine($"nerva: saved the weights to {saveWeights}");
+            if (HasStateBeyondWeights(model))
+            {
+                error.WriteLine($"nerva: note: {saveWeights} holds only W and b, so batch-normalization and SReLU parameters are not in it; pass --save-model to keep them");
+            }
         }
 
         if (parse.GetValue(SaveModel) is string saveModel)
@@ -199,8 +207,41 @@ internal static class TrainCommand
         return ExitCodes.Success;
     }
 
+    // Batch normalization (gamma, beta, running statistics) and SReLU (al, tl, ar, tr) have parameters that a
+    // weights file does not store; "R" is a dropout mask, which evaluation does not use.
+    private static bool HasStateBeyondWeights(MultilayerPerceptron model) =>
+        model.Layers.Any(layer => layer.ParameterNames.Any(name => name is not ("W" or "DW" or "b" or "Db" or "R")));
+
     private static int RequirePositive(int value, string optionName) =>
         value >= 1 ? value : throw new UsageException($"{optionName}: {value} is invalid; pass a whole number of at least 1.");
+
+    // Checks an output file before the data set is loaded, so that a wrong path fails at once instead of after
+    // the last epoch. The save itself still reports a folder removed during training.
+    private static void CheckOutputPath(string optionName, string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        if (path.Trim().Length == 0)
+        {
+            throw new UsageException($"{optionName}: the path is empty; pass the .npz file to write.");
+        }
+
+        string fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new IOException($"{optionName}: '{path}' is a folder; pass a file path such as '{Path.Combine(path, "weights.npz")}'.");
+        }
+
+        string? folder = Path.GetDirectoryName(fullPath);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(
+                $"{optionName}: cannot save '{path}' because the folder '{folder}' does not exist; create the folder first or pass a path in an existing folder.");
+        }
+    }
 
     private static void CheckFits(NetworkSpecification network, DataSet dataSet, string datasetName)
     {

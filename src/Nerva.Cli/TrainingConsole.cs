@@ -31,7 +31,8 @@ internal sealed class TrainingConsole
         ParseResult parse, NetworkSpecification network, LossKind loss, LearningRateSchedule schedule, TrainingOptions options,
         ScalarType scalarType, DataSet dataSet, string datasetName)
     {
-        _error.WriteLine($"nerva: {parse.CommandResult.Command.Name} {string.Join(' ', parse.Tokens.Select(token => Quote(token.Value)))}");
+        // The tokens start with the command name.
+        _error.WriteLine($"nerva: {string.Join(' ', parse.Tokens.Select(token => Quote(token.Value)))}");
         _output.WriteLine($"data set   {datasetName}: {dataSet.Xtrain.Rows} training and {dataSet.Xtest.Rows} test examples, {dataSet.FeatureCount} features, {dataSet.ClassCount} classes");
         _output.WriteLine($"model      {network}");
         _output.WriteLine($"           loss {loss}, learning rate {schedule}, batch size {options.BatchSize}, epochs {options.Epochs}, {(options.Shuffle ? $"shuffled with seed {options.ShuffleSeed}" : "not shuffled")}");
@@ -49,10 +50,21 @@ internal sealed class TrainingConsole
     public void WriteEpoch(EpochReport report)
     {
         string rate = report.LearningRate is double value ? value.ToString("G6", CultureInfo.InvariantCulture) : "-";
-        _output.WriteLine(
-            string.Format(CultureInfo.InvariantCulture, RowFormat, report.Epoch, rate, report.Loss.ToString("F6", CultureInfo.InvariantCulture),
-                report.TrainAccuracy.ToString("F4", CultureInfo.InvariantCulture), report.TestAccuracy.ToString("F4", CultureInfo.InvariantCulture),
-                report.TrainingTime.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)));
+        string row = string.Format(
+            CultureInfo.InvariantCulture, RowFormat, report.Epoch, rate, report.Loss.ToString("F6", CultureInfo.InvariantCulture),
+            report.TrainAccuracy.ToString("F4", CultureInfo.InvariantCulture), report.TestAccuracy.ToString("F4", CultureInfo.InvariantCulture),
+            report.TrainingTime.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture));
+
+        // While the progress bar is live, Spectre.Console redraws the lines below the cursor, so a row written to
+        // Console.Out directly would be overwritten; AnsiConsole writes it above the progress bar instead.
+        if (_interactive)
+        {
+            AnsiConsole.WriteLine(row);
+        }
+        else
+        {
+            _output.WriteLine(row);
+        }
     }
 
     /// <summary>Runs <paramref name="train"/>, with a progress bar of the batches of each epoch when the output is a terminal.</summary>

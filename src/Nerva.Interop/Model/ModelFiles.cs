@@ -19,7 +19,10 @@ public static class ModelFiles
     private const string FormatName = "nerva-model";
     private const int FormatVersion = 1;
 
-    /// <summary>Saves W1, b1, W2, b2, ... of the layers that have weights.</summary>
+    /// <summary>
+    /// Saves W1, b1, W2, b2, ... of the layers that have weights. Other parameters (batch normalization's γ, β and
+    /// running statistics, SReLU's a_l, t_l, a_r, t_r) are not saved; <see cref="SaveModel"/> keeps them.
+    /// </summary>
     public static void SaveWeights(MultilayerPerceptron model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -42,11 +45,14 @@ public static class ModelFiles
     {
         ArgumentNullException.ThrowIfNull(model);
         IReadOnlyDictionary<string, NpyArray> arrays = Npz.Load(path);
+
+        // Every array is checked before any is written, so a file that does not fit leaves the model unchanged.
+        var updates = new List<(Layer Layer, string Name, NpyArray Array)>();
         int count = 0;
         foreach ((Layer layer, int number) in WeightedLayers(model))
         {
-            WriteParameter(layer, "W", Require(arrays, $"W{number}", path), path, $"W{number}");
-            WriteParameter(layer, "b", Require(arrays, $"b{number}", path), path, $"b{number}");
+            updates.Add((layer, "W", CheckShape(layer, "W", Require(arrays, $"W{number}", path), path, $"W{number}")));
+            updates.Add((layer, "b", CheckShape(layer, "b", Require(arrays, $"b{number}", path), path, $"b{number}")));
             count = number;
         }
 
@@ -54,6 +60,11 @@ public static class ModelFiles
         {
             throw new DataFormatException(
                 $"The weights file '{path}' has W{count + 1}, but the model has only {count} layers with weights; load it into a model with the same layers.", path);
+        }
+
+        foreach ((Layer layer, string name, NpyArray array) in updates)
+        {
+            WriteParameter(layer, name, array);
         }
     }
 
@@ -103,7 +114,7 @@ public static class ModelFiles
                 foreach (string name in layer.ParameterNames.Where(name => !IsGradient(layer, name)))
                 {
                     string key = $"layer{i + 1}/{name}";
-                    WriteParameter(layer, name, Require(arrays, key, path), path, key);
+                    WriteParameter(layer, name, CheckShape(layer, name, Require(arrays, key, path), path, key));
                 }
             }
 
@@ -141,7 +152,8 @@ public static class ModelFiles
             : NpyArray.Create<double>(layer.GetParameter<double>(name), shape);
     }
 
-    private static void WriteParameter(Layer layer, string name, NpyArray array, string path, string key)
+    // Returns the array when it fits the parameter: (rows, columns), or a vector when rows is 1.
+    private static NpyArray CheckShape(Layer layer, string name, NpyArray array, string path, string key)
     {
         (int rows, int columns) = layer.GetParameterShape(name);
         bool fits = array.Count == rows * columns
@@ -152,6 +164,11 @@ public static class ModelFiles
                 $"'{path}': {key} has shape {array.FormatShape()} but the layer needs ({rows}, {columns}); the file was saved from a model with other layer sizes.", path);
         }
 
+        return array;
+    }
+
+    private static void WriteParameter(Layer layer, string name, NpyArray array)
+    {
         if (layer.ScalarType == ScalarType.Float32)
         {
             layer.SetParameter<float>(name, array.ToSingleArray());
