@@ -146,7 +146,7 @@ train() {
     dotnet "$ROOT/src/Nerva.Cli/bin/$CONFIGURATION/net10.0/nerva.dll" train "$@"
 }
 
-[[ $# -gt 0 ]] || { sed -n '2,12p' "$0"; exit 2; }
+[[ $# -gt 0 ]] || { sed -n '2,/^set /{/^#/p}' "$0"; exit 2; }
 while [[ $# -gt 0 ]]; do
     verb=$1
     shift
