@@ -14,7 +14,7 @@ internal static class CliApplication
         var root = new RootCommand("nerva: train and evaluate multilayer perceptrons as the Nerva specification defines them")
         {
             TrainCommand.Create(output, error),
-            EvaluateCommand.Create(output),
+            EvaluateCommand.Create(output, error),
             InspectCommand.Create(output),
         };
 

@@ -26,27 +26,38 @@ internal static class EvaluateCommand
 
     private static readonly Option<string> Scaling = SharedOptions.CreateScaling("The feature scaling, as for nerva train; use the one the model was trained with");
 
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "The number of examples per evaluation batch", DefaultValueFactory = _ => 1000 };
+    private static readonly Option<int?> Threads = SharedOptions.CreateThreads();
 
-    public static Command Create(TextWriter output)
+    private static readonly Option<int> BatchSize = new("--batch-size")
+    {
+        Description = "The number of examples per evaluation batch",
+        DefaultValueFactory = _ => 1000,
+        CustomParser = SharedOptions.CreateIntegerParser(1),
+    };
+
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var command = new Command("evaluate", "Compute the loss and accuracy of a saved model or saved weights on a data set")
         {
-            Dataset, ModelFile, Weights, Layers, LayerSizes, Loss, Precision, Scaling, BatchSize,
+            Dataset, ModelFile, Weights, Layers, LayerSizes, Loss, Precision, Scaling, BatchSize, Threads,
         };
-        command.SetAction(parse => Run(parse, output));
+        command.SetAction(parse => Run(parse, output, error));
         return command;
     }
 
-    private static int Run(ParseResult parse, TextWriter output)
+    private static int Run(ParseResult parse, TextWriter output, TextWriter error)
     {
         string? modelPath = parse.GetValue(ModelFile);
         string? weightsPath = parse.GetValue(Weights);
+        SharedOptions.RequireNonEmptyPath(Dataset.Name, parse.GetValue(Dataset), "the .npz file or the folder of the data set");
+        SharedOptions.RequireNonEmptyPath(ModelFile.Name, modelPath, "a model file written by --save-model");
+        SharedOptions.RequireNonEmptyPath(Weights.Name, weightsPath, "a weights file written by --save-weights");
         if ((modelPath is null) == (weightsPath is null))
         {
             throw new UsageException("pass either --model FILE, or --load-weights FILE with --layers and --layer-sizes.");
         }
 
+        SharedOptions.ApplyThreads(parse, Threads, error);
         int batchSize = parse.GetValue(BatchSize);
         if (batchSize < 1)
         {
@@ -64,7 +75,7 @@ internal static class EvaluateCommand
             string sizes = parse.GetValue(LayerSizes) ?? throw new UsageException("--load-weights needs --layer-sizes to know the layer sizes.");
             NetworkSpecification network = NetworkSpecification.Parse(layers, sizes);
             ScalarType scalarType = SharedOptions.ToScalarType(parse.GetRequiredValue(Precision));
-            model = NetworkBuilder.Build(network, SpecificationParser.ParseLoss(parse.GetRequiredValue(Loss)), scalarType, seed: 0);
+            model = SharedOptions.BuildModel(network, SpecificationParser.ParseLoss(parse.GetRequiredValue(Loss)), scalarType, seed: 0);
             try
             {
                 ModelFiles.LoadWeights(model, weightsPath!);

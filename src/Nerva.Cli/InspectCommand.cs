@@ -15,6 +15,7 @@ internal static class InspectCommand
         command.SetAction(parse =>
         {
             string path = parse.GetRequiredValue(File);
+            SharedOptions.RequireNonEmptyPath(File.Name, path, "the .npz file to list");
             IReadOnlyDictionary<string, NpyArray> arrays = Npz.Load(path);
             int width = Math.Max(4, arrays.Keys.Select(name => name.Length).DefaultIfEmpty(0).Max());
             output.WriteLine($"{"name".PadRight(width)}  {"shape",-14}  dtype");

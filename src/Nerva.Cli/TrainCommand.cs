@@ -59,17 +59,24 @@ internal static class TrainCommand
     {
         Description = "The number of examples per mini-batch; the last batch of an epoch holds the remainder",
         DefaultValueFactory = _ => 100,
+        CustomParser = SharedOptions.CreateIntegerParser(1),
     };
 
-    private static readonly Option<int> Epochs = new("--epochs") { Description = "The number of epochs", DefaultValueFactory = _ => 10 };
+    private static readonly Option<int> Epochs = new("--epochs")
+    {
+        Description = "The number of epochs",
+        DefaultValueFactory = _ => 10,
+        CustomParser = SharedOptions.CreateIntegerParser(0),
+    };
 
     private static readonly Option<ulong> Seed = new("--seed")
     {
         Description = "The seed of the weights, the dropout masks and the shuffling; the same seed and thread count give the same weights",
         DefaultValueFactory = _ => 1UL,
+        CustomParser = SharedOptions.CreateIntegerParser(0UL),
     };
 
-    private static readonly Option<int?> Threads = new("--threads") { Description = "The number of threads (default: the number of physical cores)" };
+    private static readonly Option<int?> Threads = SharedOptions.CreateThreads();
 
     private static readonly Option<string?> Dropouts = new(OptionNames.Dropouts)
     {
@@ -84,7 +91,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> SaveModel = new("--save-model") { Description = "Write the architecture and every parameter to this .npz model file after training" };
 
-    private static readonly Option<string?> Checkpoint = new("--checkpoint") { Description = "Write the weights to this .npz file after every epoch" };
+    private static readonly Option<string?> Checkpoint = new("--checkpoint") { Description = "Write the weights to this .npz file after every epoch; if a write fails, training goes on without checkpoints, the final files are still saved, and the exit code is 1" };
 
     private static readonly Option<string> Precision = SharedOptions.CreatePrecision("The scalar type of the computation");
 
@@ -94,7 +101,9 @@ internal static class TrainCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("train", "Build a multilayer perceptron and train it on a data set")
+        var command = new Command(
+            "train",
+            "Build a multilayer perceptron and train it on a data set. If the loss becomes NaN or infinite, a warning names the epoch; training still runs all epochs and saves the requested files, and the exit code is 1")
         {
             Dataset, Layers, LayerSizes, LayerWeights, Optimizers, Loss, LearningRate, LearningRateScheduler, BatchSize, Epochs, Seed,
             Threads, Dropouts, NoShuffle, LoadWeights, SaveWeights, SaveModel, Checkpoint, Precision, Scaling,
@@ -121,21 +130,26 @@ internal static class TrainCommand
         }
 
         ScalarType scalarType = SharedOptions.ToScalarType(parse.GetRequiredValue(Precision));
-        if (parse.GetValue(Threads) is int threads)
-        {
-            NervaLibrary.Threads = RequirePositive(threads, Threads.Name);
-        }
+        SharedOptions.ApplyThreads(parse, Threads, error);
 
-        CheckOutputPath(SaveWeights.Name, parse.GetValue(SaveWeights));
-        CheckOutputPath(SaveModel.Name, parse.GetValue(SaveModel));
-        CheckOutputPath(Checkpoint.Name, parse.GetValue(Checkpoint));
+        SharedOptions.RequireNonEmptyPath(Dataset.Name, parse.GetValue(Dataset), "the .npz file or the folder of the data set");
+        SharedOptions.RequireNonEmptyPath(LoadWeights.Name, parse.GetValue(LoadWeights), "the .npz weights file to start from");
+        OutputFiles.CheckDistinct(
+            [
+                (Dataset.Name, parse.GetValue(Dataset)), (LoadWeights.Name, parse.GetValue(LoadWeights)),
+                (SaveWeights.Name, parse.GetValue(SaveWeights)), (SaveModel.Name, parse.GetValue(SaveModel)), (Checkpoint.Name, parse.GetValue(Checkpoint)),
+            ],
+            firstOutput: 2);
+        OutputFiles.Check(SaveWeights.Name, parse.GetValue(SaveWeights));
+        OutputFiles.Check(SaveModel.Name, parse.GetValue(SaveModel));
+        OutputFiles.Check(Checkpoint.Name, parse.GetValue(Checkpoint));
         string datasetName = parse.GetRequiredValue(Dataset);
         var loadOptions = new DataSetLoadOptions { ScalarType = scalarType, Scaling = SharedOptions.ToFeatureScaling(parse.GetRequiredValue(Scaling), datasetName) };
         DataSet dataSet = DataSet.Load(datasetName, loadOptions);
         CheckFits(network, dataSet, datasetName);
 
         ulong seed = parse.GetValue(Seed);
-        using MultilayerPerceptron model = NetworkBuilder.Build(network, loss, scalarType, seed);
+        using MultilayerPerceptron model = SharedOptions.BuildModel(network, loss, scalarType, seed);
         if (parse.GetValue(LoadWeights) is string weightsPath)
         {
             ModelFiles.LoadWeights(model, weightsPath);
@@ -162,16 +176,24 @@ internal static class TrainCommand
         };
         Console.CancelKeyPress += onCancel;
         TrainingResult result;
+        int? divergedEpoch = null;
+        CheckpointWriter? checkpoint = parse.GetValue(Checkpoint) is string checkpointPath ? new CheckpointWriter(Checkpoint.Name, checkpointPath, error) : null;
         try
         {
             var trainer = new Trainer();
-            string? checkpoint = parse.GetValue(Checkpoint);
             trainer.EpochCompleted += (_, report) =>
             {
                 console.WriteEpoch(report);
-                if (checkpoint is not null && report.Epoch > 0)
+                if (!double.IsFinite(report.Loss) && divergedEpoch is null)
                 {
-                    ModelFiles.SaveWeights(model, checkpoint);
+                    divergedEpoch = report.Epoch;
+                    string value = double.IsNaN(report.Loss) ? "NaN" : "infinite";
+                    error.WriteLine($"nerva: warning: the loss became {value} in epoch {report.Epoch}; lower {LearningRate.Name} (training goes on, and the exit code will be 1)");
+                }
+
+                if (report.Epoch > 0)
+                {
+                    checkpoint?.Write(model);
                 }
             };
             result = console.RunWithProgress(trainer, () => trainer.Train(model, data, options, cancellation.Token));
@@ -181,11 +203,12 @@ internal static class TrainCommand
             Console.CancelKeyPress -= onCancel;
         }
 
+        // A failed save is reported and the other one is still attempted, so one bad path does not lose both.
+        bool saved = true;
         if (parse.GetValue(SaveWeights) is string saveWeights)
         {
-            ModelFiles.SaveWeights(model, saveWeights);
-            error.WriteLine($"nerva: saved the weights to {saveWeights}");
-            if (HasStateBeyondWeights(model))
+            saved &= TrySave(error, SaveWeights.Name, saveWeights, () => ModelFiles.SaveWeights(model, saveWeights));
+            if (saved && HasStateBeyondWeights(model))
             {
                 error.WriteLine($"nerva: note: {saveWeights} holds only W and b, so batch-normalization and SReLU parameters are not in it; pass --save-model to keep them");
             }
@@ -193,8 +216,7 @@ internal static class TrainCommand
 
         if (parse.GetValue(SaveModel) is string saveModel)
         {
-            ModelFiles.SaveModel(model, network, saveModel);
-            error.WriteLine($"nerva: saved the model to {saveModel}");
+            saved &= TrySave(error, SaveModel.Name, saveModel, () => ModelFiles.SaveModel(model, network, saveModel));
         }
 
         console.WriteTotal(total.Elapsed, result);
@@ -204,7 +226,25 @@ internal static class TrainCommand
             return ExitCodes.Interrupted;
         }
 
-        return ExitCodes.Success;
+        return saved && checkpoint?.Failed != true && divergedEpoch is null ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    // Saves one output file and reports it; a file-system failure becomes one line naming the option.
+    private static bool TrySave(TextWriter error, string optionName, string path, Action save)
+    {
+        try
+        {
+            save();
+        }
+        catch (Exception exception) when (OutputFiles.IsFileError(exception))
+        {
+            error.WriteLine($"nerva: {OutputFiles.Describe(optionName, path, exception)}");
+            return false;
+        }
+
+        string content = optionName == SaveModel.Name ? "model" : "weights";
+        error.WriteLine($"nerva: saved the {content} to {path}");
+        return true;
     }
 
     // Batch normalization (gamma, beta, running statistics) and SReLU (al, tl, ar, tr) have parameters that a
@@ -214,34 +254,6 @@ internal static class TrainCommand
 
     private static int RequirePositive(int value, string optionName) =>
         value >= 1 ? value : throw new UsageException($"{optionName}: {value} is invalid; pass a whole number of at least 1.");
-
-    // Checks an output file before the data set is loaded, so that a wrong path fails at once instead of after
-    // the last epoch. The save itself still reports a folder removed during training.
-    private static void CheckOutputPath(string optionName, string? path)
-    {
-        if (path is null)
-        {
-            return;
-        }
-
-        if (path.Trim().Length == 0)
-        {
-            throw new UsageException($"{optionName}: the path is empty; pass the .npz file to write.");
-        }
-
-        string fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
-        {
-            throw new IOException($"{optionName}: '{path}' is a folder; pass a file path such as '{Path.Combine(path, "weights.npz")}'.");
-        }
-
-        string? folder = Path.GetDirectoryName(fullPath);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException(
-                $"{optionName}: cannot save '{path}' because the folder '{folder}' does not exist; create the folder first or pass a path in an existing folder.");
-        }
-    }
 
     private static void CheckFits(NetworkSpecification network, DataSet dataSet, string datasetName)
     {

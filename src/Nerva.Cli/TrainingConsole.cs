@@ -36,7 +36,7 @@ internal sealed class TrainingConsole
         _output.WriteLine($"data set   {datasetName}: {dataSet.Xtrain.Rows} training and {dataSet.Xtest.Rows} test examples, {dataSet.FeatureCount} features, {dataSet.ClassCount} classes");
         _output.WriteLine($"model      {network}");
         _output.WriteLine($"           loss {loss}, learning rate {schedule}, batch size {options.BatchSize}, epochs {options.Epochs}, {(options.Shuffle ? $"shuffled with seed {options.ShuffleSeed}" : "not shuffled")}");
-        _output.WriteLine($"           {scalarType}, {NervaLibrary.Threads} threads, {(NervaLibrary.UsesMkl ? "Intel MKL" : "Eigen")} products");
+        _output.WriteLine($"           {scalarType}, {Threads(NervaLibrary.Threads)}, {(NervaLibrary.UsesMkl ? "Intel MKL" : "Eigen")} products");
         for (int i = 0; i < network.Layers.Count; i++)
         {
             LayerShape shape = network.LayerShapes[i];
@@ -102,6 +102,8 @@ internal sealed class TrainingConsole
         EpochReport last = result.Epochs[^1];
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total time {total.TotalSeconds:F3} s; final test accuracy {last.TestAccuracy:F4}"));
     }
+
+    private static string Threads(int count) => count == 1 ? "1 thread" : $"{count} threads";
 
     private static string Quote(string value) => value.Contains(' ', StringComparison.Ordinal) || value.Contains(';', StringComparison.Ordinal) ? $"\"{value}\"" : value;
 }

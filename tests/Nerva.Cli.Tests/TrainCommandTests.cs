@@ -74,6 +74,25 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_ThreadsAboveCoresPrintsNote()
+    {
+        string model = _folder.Combine("threads-model.npz");
+        Assert.Equal(0, Cli.Run([.. TrainArguments(), "--save-model", model]).ExitCode);
+        int cores = NervaLibrary.Threads;
+        try
+        {
+            CliResult result = Cli.Run("evaluate", "--dataset", _dataset, "--model", model, "--threads", "100000");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("--threads 100000 requested", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            NervaLibrary.Threads = cores;
+        }
+    }
+
+    [Fact]
     public void LoadWeights_ContinuesFromSavedWeights()
     {
         string weights = _folder.Combine("weights.npz");

@@ -39,9 +39,33 @@ internal sealed class AtomicFile : IDisposable
             throw new DirectoryNotFoundException($"Cannot save '{path}' because the folder '{folder}' does not exist. Create the folder first.");
         }
 
-        string temporaryPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        string temporaryPath = TemporaryPathFor(folder, fullPath);
         var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         return new AtomicFile(fullPath, temporaryPath, stream);
+    }
+
+    /// <summary>
+    /// Checks that <see cref="Create"/> and <see cref="Commit"/> can replace <paramref name="path"/>: creates and
+    /// deletes an empty temporary file with the name a save uses, and opens an existing target for writing
+    /// without changing it.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: opening the target also rejects a read-only file that the rename could still replace. The check
+    /// cannot distinguish it from an immutable file without file-system specific calls.
+    /// </remarks>
+    /// <exception cref="IOException">The file cannot be created, for example because its name is too long or the file system is read-only.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or an existing target does not allow writing.</exception>
+    internal static void Probe(string path)
+    {
+        string fullPath = System.IO.Path.GetFullPath(path);
+        string folder = System.IO.Path.GetDirectoryName(fullPath)
+            ?? throw new ArgumentException($"The path '{path}' is a root folder, not a file.", nameof(path));
+        string temporaryPath = TemporaryPathFor(folder, fullPath);
+        new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose).Dispose();
+        if (File.Exists(fullPath))
+        {
+            new FileStream(fullPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete).Dispose();
+        }
     }
 
     /// <summary>Writes the content with <paramref name="write"/> and commits it; on failure the target is left unchanged and the temporary file deleted.</summary>
@@ -68,6 +92,9 @@ internal sealed class AtomicFile : IDisposable
             Dispose();
         }
     }
+
+    private static string TemporaryPathFor(string folder, string fullPath) =>
+        System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
 
     /// <summary>Deletes the temporary file unless <see cref="Commit"/> has renamed it.</summary>
     public void Dispose()

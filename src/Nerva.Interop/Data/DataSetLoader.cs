@@ -75,6 +75,14 @@ internal static class DataSetLoader
         CheckRows(xtest.Rows, "Xtest", ttestArray, "Ttest", path);
 
         TargetConversion.Targets targets = TargetConversion.Convert(path, ttrainArray, ttestArray, options.ScalarType);
+        CheckFinite(xtrain, "Xtrain", path);
+        CheckFinite(xtest, "Xtest", path);
+        if (targets.Ttrain is not null)
+        {
+            CheckFinite(targets.Ttrain, "Ttrain", path);
+            CheckFinite(targets.Ttest!, "Ttest", path);
+        }
+
         return Create(xtrain, xtest, targets, options);
     }
 
@@ -154,6 +162,45 @@ internal static class DataSetLoader
         }
 
         return DataMatrix.FromArray(array, rows, columns, scalarType);
+    }
+
+    // NaN or infinity in the data makes every loss NaN from the first batch on, so it is rejected when loading.
+    // A float64 value beyond the float32 range becomes infinity when --precision is float32, and is reported here too.
+    private static void CheckFinite(DataMatrix matrix, string name, string path)
+    {
+        int index = matrix.ScalarType == ScalarType.Float32
+            ? IndexOfNonFinite(matrix.AsSpan<float>())
+            : IndexOfNonFinite(matrix.AsSpan<double>());
+        if (index < 0)
+        {
+            return;
+        }
+
+        double value = matrix[index / matrix.Columns, index % matrix.Columns];
+        string valueName = "NaN";
+        if (!double.IsNaN(value))
+        {
+            valueName = value > 0 ? "+infinity" : "-infinity";
+        }
+
+        string hint = matrix.ScalarType == ScalarType.Float32 && !double.IsNaN(value) ? " (or a value beyond the float32 range; pass --precision float64 for it)" : string.Empty;
+        throw new DataFormatException(
+            $"The array {name} in '{path}' contains {valueName}{hint} at row {index / matrix.Columns}, column {index % matrix.Columns}. Replace or remove the examples with missing or infinite values.",
+            path);
+    }
+
+    private static int IndexOfNonFinite<T>(ReadOnlySpan<T> values)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!T.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void CheckInputs(DataMatrix xtrain, DataMatrix xtest, string path)

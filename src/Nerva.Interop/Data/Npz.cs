@@ -84,6 +84,19 @@ public static class Npz
         writer.Commit();
     }
 
+    /// <summary>
+    /// Checks that <see cref="Save(string, IReadOnlyDictionary{string, NpyArray})"/> can write <paramref name="path"/>
+    /// without writing it: creates and deletes an empty file with the temporary name that a save uses, and opens
+    /// an existing file for writing without changing it.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be created, for example because its name is too long or the file system is read-only.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or the existing file does not allow writing.</exception>
+    public static void CheckCanSave(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.Probe(path);
+    }
+
     private static NpyArray ReadMember(string path, ZipArchiveEntry entry)
     {
         string source = $"{path}/{entry.FullName}";

@@ -94,7 +94,10 @@ public static class ModelFiles
     }
 
     /// <summary>Loads a model file written by <see cref="SaveModel"/>.</summary>
-    /// <exception cref="DataFormatException">The file is not a model file, or its contents do not fit its architecture.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is not a model file, or its arrays do not fit its architecture; the shapes are checked before the
+    /// layers are allocated.
+    /// </exception>
     public static (MultilayerPerceptron Model, NetworkSpecification Network) LoadModel(string path)
     {
         IReadOnlyDictionary<string, NpyArray> arrays = Npz.Load(path);
@@ -105,6 +108,7 @@ public static class ModelFiles
         }
 
         (NetworkSpecification network, LossKind loss, ScalarType scalarType) = ReadArchitecture(architecture, path);
+        ModelFileShapes.Check(network, arrays, path);
         MultilayerPerceptron model = NetworkBuilder.Build(network, loss, scalarType, seed: 0);
         try
         {

@@ -169,6 +169,46 @@ public class DataSetTests
         Assert.Contains("has 3 examples in train-images-idx3-ubyte but 2 targets in train-labels-idx1-ubyte", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Xtrain", 3, 1, double.NaN, "NaN")]
+    [InlineData("Xtrain", 4, 2, double.PositiveInfinity, "+infinity")]
+    [InlineData("Xtest", 1, 0, double.NegativeInfinity, "-infinity")]
+    [InlineData("Ttrain", 2, 1, double.NaN, "NaN")]
+    [InlineData("Ttest", 0, 0, double.PositiveInfinity, "+infinity")]
+    public void Load_NonFiniteValue_NamesArrayAndPosition(string name, int row, int column, double value, string expected)
+    {
+        using var folder = new TempFolder();
+        var arrays = Arrays(NpyArray.Create<double>([.. Enumerable.Repeat(0.5, 10)], 5, 2), NpyArray.Create<double>([0.5, 0.5, 0.5, 0.5], 2, 2));
+        int columns = arrays[name].Shape[1];
+        double[] values = arrays[name].ToDoubleArray();
+        values[(row * columns) + column] = value;
+        arrays[name] = NpyArray.Create<double>(values, arrays[name].Shape[0], columns);
+        string path = WriteNpz(folder, arrays);
+
+        var exception = Assert.Throws<DataFormatException>(() => DataSet.Load(path, new DataSetLoadOptions { ScalarType = ScalarType.Float64 }));
+
+        Assert.Contains($"The array {name} in '{path}' contains {expected}", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"at row {row}, column {column}.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(path, exception.FilePath);
+    }
+
+    [Fact]
+    public void Load_Float64BeyondFloat32Range_Rejected()
+    {
+        using var folder = new TempFolder();
+        var arrays = Arrays(NpyArray.Create<long>([0, 1, 0, 1, 0], 5), NpyArray.Create<long>([1, 0], 2));
+        double[] values = Xtrain.ToDoubleArray();
+        values[7] = 1e300;
+        arrays["Xtrain"] = NpyArray.Create<double>(values, 5, 3);
+        string path = WriteNpz(folder, arrays);
+
+        var exception = Assert.Throws<DataFormatException>(() => DataSet.Load(path));
+
+        Assert.Contains("Xtrain", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("+infinity (or a value beyond the float32 range", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("at row 2, column 1.", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_MissingArray_ListsArraysInFile()
     {

@@ -338,6 +338,54 @@ public class ModelFilesTests
         Assert.Equal(liveBefore, NervaLibrary.LiveObjectCount);
     }
 
+    // The record names a 10^9-wide hidden layer while the arrays are 8 wide: the check must fail before the
+    // layers (about 4 GB for W alone) are allocated.
+    [Fact]
+    public void LoadModel_ArchitectureLargerThanArraysRejected()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Combine("model.npz");
+        NetworkSpecification network = NetworkSpecification.Parse("ReLU;Linear", "4;8;3");
+        using (MultilayerPerceptron model = NetworkBuilder.Build(network, LossKind.SoftmaxCrossEntropy, ScalarType.Float32, seed: 1))
+        {
+            ModelFiles.SaveModel(model, network, path);
+        }
+
+        var arrays = new Dictionary<string, NpyArray>(Npz.Load(path));
+        string record = Encoding.UTF8.GetString(arrays["architecture"].ToArray<byte>()).Replace("4;8;3", "4;1000000000;3", StringComparison.Ordinal);
+        byte[] text = Encoding.UTF8.GetBytes(record);
+        arrays["architecture"] = NpyArray.Create<byte>(text, text.Length);
+        Npz.Save(path, arrays);
+        long liveBefore = NervaLibrary.LiveObjectCount;
+
+        var exception = Assert.Throws<DataFormatException>(() => ModelFiles.LoadModel(path));
+
+        Assert.Contains("layer1/W has shape (8, 4)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("(1000000000, 4)", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(liveBefore, NervaLibrary.LiveObjectCount);
+    }
+
+    [Fact]
+    public void LoadModel_StateArrayShapeChecked()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Combine("model.npz");
+        NetworkSpecification network = NetworkSpecification.Parse(RichLayers, RichSizes, null, null, RichDropouts);
+        using (MultilayerPerceptron model = NetworkBuilder.Build(network, LossKind.SoftmaxCrossEntropy, ScalarType.Float32, seed: 1))
+        {
+            ModelFiles.SaveModel(model, network, path);
+        }
+
+        var arrays = new Dictionary<string, NpyArray>(Npz.Load(path));
+        arrays["layer2/running_mean"] = NpyArray.Create<float>(new float[5], 1, 5);
+        Npz.Save(path, arrays);
+
+        var exception = Assert.Throws<DataFormatException>(() => ModelFiles.LoadModel(path));
+
+        Assert.Contains("layer2/running_mean has shape (1, 5)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("(1, 8)", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SaveWeights_FolderTargetLeavesNoTemp()
     {
