@@ -67,6 +67,14 @@ internal static class EvaluateCommand
         MultilayerPerceptron model;
         if (modelPath is not null)
         {
+            foreach (Option option in new Option[] { Layers, LayerSizes, Loss, Precision })
+            {
+                if (parse.GetResult(option) is { Implicit: false })
+                {
+                    throw new UsageException($"{option.Name} applies to --load-weights only; a model file records its layers, loss and precision.");
+                }
+            }
+
             (model, _) = ModelFiles.LoadModel(modelPath);
         }
         else

@@ -38,7 +38,7 @@ internal static class ScalarTypes
         if (actual != expected)
         {
             throw new ArgumentException(
-                $"The buffer holds {actual} values but the object is {expected}; pass a span of {(expected == ScalarType.Float32 ? "float" : "double")}.",
+                $"The element type {typeof(T).Name} is {actual} but the object is {expected}; use {(expected == ScalarType.Float32 ? "float" : "double")} as the element type.",
                 parameterName);
         }
     }

@@ -505,6 +505,17 @@ public sealed class ErrorTests : IDisposable
         return Cli.Run([.. args]);
     }
 
+    [Fact]
+    public void EvaluateModelWithLayers_ExitsTwo()
+    {
+        string model = _folder.Combine("model-with-layers.npz");
+        Assert.Equal(0, Cli.Run("train", "--dataset", _dataset, "--layers", "ReLU;Linear", "--layer-sizes", "8;16;4", "--epochs", "1", "--threads", "1", "--save-model", model).ExitCode);
+
+        CliResult result = Cli.Run("evaluate", "--dataset", _dataset, "--model", model, "--layers", "ReLU;Linear");
+
+        AssertFails(result, 2, "--layers applies to --load-weights only");
+    }
+
     private void AssertFails(CliResult result, int exitCode, params string[] fragments)
     {
         Assert.Equal(exitCode, result.ExitCode);
