@@ -112,7 +112,29 @@ internal static class TrainCommand
         return command;
     }
 
+    // The Ctrl-C handler is registered before anything else, so that an early Ctrl-C (while the data set loads)
+    // also ends with exit code 130 and writes nothing. The first Ctrl-C stops training after the current batch;
+    // a second one ends the process at once.
     private static int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Train(parse, output, error, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static int Train(ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         NetworkSpecification network = NetworkSpecification.Parse(
@@ -167,41 +189,31 @@ internal static class TrainCommand
         console.WriteConfiguration(parse, network, loss, schedule, options, scalarType, dataSet, datasetName);
 
         using TrainingData data = TrainingData.Create(dataSet, scalarType);
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        if (cancellationToken.IsCancellationRequested)
         {
-            // The first Ctrl-C stops training after the current batch; a second one ends the process at once.
-            e.Cancel = !cancellation.IsCancellationRequested;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        TrainingResult result;
+            error.WriteLine("nerva: interrupted before training; nothing was written");
+            return ExitCodes.Interrupted;
+        }
+
         int? divergedEpoch = null;
         CheckpointWriter? checkpoint = parse.GetValue(Checkpoint) is string checkpointPath ? new CheckpointWriter(Checkpoint.Name, checkpointPath, error) : null;
-        try
+        var trainer = new Trainer();
+        trainer.EpochCompleted += (_, report) =>
         {
-            var trainer = new Trainer();
-            trainer.EpochCompleted += (_, report) =>
+            console.WriteEpoch(report);
+            if (!double.IsFinite(report.Loss) && divergedEpoch is null)
             {
-                console.WriteEpoch(report);
-                if (!double.IsFinite(report.Loss) && divergedEpoch is null)
-                {
-                    divergedEpoch = report.Epoch;
-                    string value = double.IsNaN(report.Loss) ? "NaN" : "infinite";
-                    error.WriteLine($"nerva: warning: the loss became {value} in epoch {report.Epoch}; lower {LearningRate.Name} (training goes on, and the exit code will be 1)");
-                }
+                divergedEpoch = report.Epoch;
+                string value = double.IsNaN(report.Loss) ? "NaN" : "infinite";
+                error.WriteLine($"nerva: warning: the loss became {value} in epoch {report.Epoch}; lower {LearningRate.Name} (training goes on, and the exit code will be 1)");
+            }
 
-                if (report.Epoch > 0)
-                {
-                    checkpoint?.Write(model);
-                }
-            };
-            result = console.RunWithProgress(trainer, () => trainer.Train(model, data, options, cancellation.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+            if (report.Epoch > 0)
+            {
+                checkpoint?.Write(model);
+            }
+        };
+        TrainingResult result = console.RunWithProgress(trainer, () => trainer.Train(model, data, options, cancellationToken));
 
         // A failed save is reported and the other one is still attempted, so one bad path does not lose both.
         bool saved = true;
@@ -222,7 +234,7 @@ internal static class TrainCommand
         console.WriteTotal(total.Elapsed, result);
         if (result.Cancelled)
         {
-            error.WriteLine($"nerva: interrupted after {result.Epochs.Count - 1} complete epochs");
+            error.WriteLine($"nerva: interrupted after {result.Epochs.Count - 1} complete epochs; the saved files also hold the batches trained in the interrupted epoch");
             return ExitCodes.Interrupted;
         }
 
