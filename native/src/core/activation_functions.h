@@ -185,9 +185,10 @@ T tanh_derivative(T x)
     return T(1) - t * t;
 }
 
-// act(Z), element-wise.
-template <typename T>
-Matrix<T> activation_value(const Activation& activation, const Matrix<T>& Z)
+// Calls visit(f) with the element-wise activation function f(z) (a
+// lambda over T) and returns its result.
+template <typename T, typename Visitor>
+decltype(auto) visit_activation_function(const Activation& activation, Visitor&& visit)
 {
     const T alpha = T(activation.alpha);
     const T al = T(activation.al);
@@ -197,46 +198,84 @@ Matrix<T> activation_value(const Activation& activation, const Matrix<T>& Z)
     switch (activation.kind)
     {
     case ActivationKind::ReLU:
-        return Z.unaryExpr([](T z) { return relu(z); });
+        return visit([](T z) { return relu(z); });
     case ActivationKind::LeakyReLU:
-        return Z.unaryExpr([=](T z) { return leaky_relu(alpha, z); });
+        return visit([=](T z) { return leaky_relu(alpha, z); });
     case ActivationKind::AllReLU:
-        return Z.unaryExpr([=](T z) { return all_relu(alpha, z); });
+        return visit([=](T z) { return all_relu(alpha, z); });
     case ActivationKind::SReLU:
-        return Z.unaryExpr([=](T z) { return srelu(al, tl, ar, tr, z); });
+        return visit([=](T z) { return srelu(al, tl, ar, tr, z); });
     case ActivationKind::HyperbolicTangent:
-        return Z.unaryExpr([](T z) { return std::tanh(z); });
+        return visit([](T z) { return std::tanh(z); });
     case ActivationKind::Sigmoid:
-        return Z.unaryExpr([](T z) { return sigmoid(z); });
+        return visit([](T z) { return sigmoid(z); });
     }
     throw_invalid_argument("activation.kind", "unknown activation kind ", static_cast<int>(activation.kind));
+}
+
+// Calls visit(f) with the element-wise derivative f(z) = act'(z) and
+// returns its result.
+template <typename T, typename Visitor>
+decltype(auto) visit_activation_derivative(const Activation& activation, Visitor&& visit)
+{
+    const T alpha = T(activation.alpha);
+    const T al = T(activation.al);
+    const T tl = T(activation.tl);
+    const T ar = T(activation.ar);
+    const T tr = T(activation.tr);
+    switch (activation.kind)
+    {
+    case ActivationKind::ReLU:
+        return visit([](T z) { return relu_derivative(z); });
+    case ActivationKind::LeakyReLU:
+        return visit([=](T z) { return leaky_relu_derivative(alpha, z); });
+    case ActivationKind::AllReLU:
+        return visit([=](T z) { return all_relu_derivative(alpha, z); });
+    case ActivationKind::SReLU:
+        return visit([=](T z) { return srelu_derivative(al, tl, ar, tr, z); });
+    case ActivationKind::HyperbolicTangent:
+        return visit([](T z) { return tanh_derivative(z); });
+    case ActivationKind::Sigmoid:
+        return visit([](T z) { return sigmoid_derivative(z); });
+    }
+    throw_invalid_argument("activation.kind", "unknown activation kind ", static_cast<int>(activation.kind));
+}
+
+// Y = act(Z), element-wise. Y is resized to the shape of Z; when it already
+// has that shape, no memory is allocated.
+template <typename T>
+void activation_value(const Activation& activation, const Matrix<T>& Z, Matrix<T>& Y)
+{
+    visit_activation_function<T>(activation, [&](auto f) { Y = Z.unaryExpr(f); });
+}
+
+// act(Z), element-wise.
+template <typename T>
+Matrix<T> activation_value(const Activation& activation, const Matrix<T>& Z)
+{
+    Matrix<T> Y;
+    activation_value(activation, Z, Y);
+    return Y;
 }
 
 // act'(Z), element-wise.
 template <typename T>
 Matrix<T> activation_derivative(const Activation& activation, const Matrix<T>& Z)
 {
-    const T alpha = T(activation.alpha);
-    const T al = T(activation.al);
-    const T tl = T(activation.tl);
-    const T ar = T(activation.ar);
-    const T tr = T(activation.tr);
-    switch (activation.kind)
-    {
-    case ActivationKind::ReLU:
-        return Z.unaryExpr([](T z) { return relu_derivative(z); });
-    case ActivationKind::LeakyReLU:
-        return Z.unaryExpr([=](T z) { return leaky_relu_derivative(alpha, z); });
-    case ActivationKind::AllReLU:
-        return Z.unaryExpr([=](T z) { return all_relu_derivative(alpha, z); });
-    case ActivationKind::SReLU:
-        return Z.unaryExpr([=](T z) { return srelu_derivative(al, tl, ar, tr, z); });
-    case ActivationKind::HyperbolicTangent:
-        return Z.unaryExpr([](T z) { return tanh_derivative(z); });
-    case ActivationKind::Sigmoid:
-        return Z.unaryExpr([](T z) { return sigmoid_derivative(z); });
-    }
-    throw_invalid_argument("activation.kind", "unknown activation kind ", static_cast<int>(activation.kind));
+    Matrix<T> D;
+    visit_activation_derivative<T>(activation, [&](auto f) { D = Z.unaryExpr(f); });
+    return D;
+}
+
+// DZ = DY ⊙ act'(Z) in one pass, without the temporary act'(Z). DZ is
+// resized to the shape of Z; when it already has that shape, no memory is
+// allocated. Each element is DY_ij * act'(Z_ij), as in the two-step form.
+template <typename T>
+void activation_gradient(const Activation& activation, const Matrix<T>& Z, const Matrix<T>& DY, Matrix<T>& DZ)
+{
+    require_shape(DY, Z.rows(), Z.cols(), "DY");
+    visit_activation_derivative<T>(activation,
+                                   [&](auto f) { DZ = DY.binaryExpr(Z, [f](T dy, T z) { return dy * f(z); }); });
 }
 
 // The partial derivatives of srelu(Z) with respect to its four parameters,

@@ -6,7 +6,10 @@
 //   Nesterov:         Δ' = μ Δ - η Dθ,  θ' = θ + μ Δ' - η Dθ
 //
 // Δ has the shape of θ and starts at zero. Each update is one pass over
-// the elements of θ, Dθ and Δ, with no temporary matrix.
+// the elements of θ, Dθ and Δ, with no temporary matrix. The OpenMP threads
+// update large parameters, each thread its own range of elements. The
+// elements are independent, so the result does not depend on the thread
+// count.
 #ifndef NERVA_CORE_OPTIMIZERS_H
 #define NERVA_CORE_OPTIMIZERS_H
 
@@ -66,6 +69,10 @@ inline void require_learning_rate(double learning_rate)
     }
 }
 
+// Parameters with at least this many elements are updated in parallel.
+// Below it the cost of waking the threads exceeds the work (an estimate).
+constexpr Index parallel_update_size = Index(1) << 15;
+
 // θ' = θ - η Dθ
 template <typename T>
 void gradient_descent_step(Matrix<T>& theta, const Matrix<T>& Dtheta, T eta)
@@ -73,6 +80,7 @@ void gradient_descent_step(Matrix<T>& theta, const Matrix<T>& Dtheta, T eta)
     T* theta_ = theta.data();
     const T* Dtheta_ = Dtheta.data();
     const Index n = theta.size();
+#pragma omp parallel for simd schedule(static) if (n >= parallel_update_size)
     for (Index i = 0; i < n; ++i)
     {
         theta_[i] -= eta * Dtheta_[i];
@@ -87,6 +95,7 @@ void momentum_step(Matrix<T>& theta, Matrix<T>& Delta, const Matrix<T>& Dtheta, 
     T* Delta_ = Delta.data();
     const T* Dtheta_ = Dtheta.data();
     const Index n = theta.size();
+#pragma omp parallel for simd schedule(static) if (n >= parallel_update_size)
     for (Index i = 0; i < n; ++i)
     {
         Delta_[i] = mu * Delta_[i] - eta * Dtheta_[i];
@@ -102,6 +111,7 @@ void nesterov_step(Matrix<T>& theta, Matrix<T>& Delta, const Matrix<T>& Dtheta, 
     T* Delta_ = Delta.data();
     const T* Dtheta_ = Dtheta.data();
     const Index n = theta.size();
+#pragma omp parallel for simd schedule(static) if (n >= parallel_update_size)
     for (Index i = 0; i < n; ++i)
     {
         Delta_[i] = mu * Delta_[i] - eta * Dtheta_[i];

@@ -41,7 +41,7 @@ public:
         add_linear(X, this->W, this->b, Z);
 
         // Y = act(Z)
-        Y = activation_value(activation, Z);
+        activation_value(activation, Z, Y);
     }
 
     // X: N x D, DY: N x K, DZ: N x K, DX: N x D
@@ -52,7 +52,7 @@ public:
         this->require_feedforward(X, Z);
 
         // DZ = DY ⊙ act'(Z)
-        DZ = DY.cwiseProduct(activation_derivative(activation, Z));
+        activation_gradient(activation, Z, DY, DZ);
 
         // DW = DZ^T X, Db = 1_N^T DZ, DX = DZ W
         this->backpropagate_weights(X, DZ, this->W, DX);

@@ -149,7 +149,7 @@ public:
         add_linear(X, hadamard(this->W, this->R), this->b, Z);
 
         // Y = act(Z)
-        Y = activation_value(activation, Z);
+        activation_value(activation, Z, Y);
     }
 
     // X: N x D, DY: N x K, DZ: N x K, R: K x D, DX: N x D
@@ -160,7 +160,7 @@ public:
         this->require_feedforward(X, Z);
 
         // DZ = DY ⊙ act'(Z)
-        DZ = DY.cwiseProduct(activation_derivative(activation, Z));
+        activation_gradient(activation, Z, DY, DZ);
 
         // DW = (DZ^T X) ⊙ R, Db = 1_N^T DZ, DX = DZ (W ⊙ R)
         this->backpropagate_weights(X, DZ, hadamard(this->W, this->R), DX);
