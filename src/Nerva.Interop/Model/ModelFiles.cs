@@ -76,6 +76,7 @@ public static class ModelFiles
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(network);
+        RequireSameLayers(model, network);
         byte[] architecture = WriteArchitecture(model, network);
         var arrays = new Dictionary<string, NpyArray>
         {
@@ -128,6 +129,28 @@ public static class ModelFiles
         {
             model.Dispose();
             throw;
+        }
+    }
+
+    // A model file must be readable again, so the specification has to describe the model's own layers.
+    private static void RequireSameLayers(MultilayerPerceptron model, NetworkSpecification network)
+    {
+        if (network.Layers.Count != model.Layers.Count)
+        {
+            throw new ArgumentException(
+                $"The specification has {network.Layers.Count} layers but the model has {model.Layers.Count}; pass the specification the model was built from.", nameof(network));
+        }
+
+        for (int i = 0; i < model.Layers.Count; i++)
+        {
+            LayerShape shape = network.LayerShapes[i];
+            Layer layer = model.Layers[i];
+            if (shape.InputSize != layer.InputSize || shape.OutputSize != layer.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"Layer {i + 1} is {shape.InputSize} -> {shape.OutputSize} in the specification but {layer.InputSize} -> {layer.OutputSize} in the model; pass the specification the model was built from.",
+                    nameof(network));
+            }
         }
     }
 

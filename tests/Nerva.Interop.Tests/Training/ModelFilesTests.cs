@@ -17,6 +17,21 @@ public class ModelFilesTests
     private const string RichDropouts = "0.2;0;0.3;0";
 
     [Fact]
+    public void SaveModel_OtherSpecificationRejected()
+    {
+        using MultilayerPerceptron model = NetworkBuilder.Build(NetworkSpecification.Parse("ReLU;Linear", "4;8;3"), LossKind.SoftmaxCrossEntropy, ScalarType.Float32, seed: 1);
+        using var folder = new TempFolder();
+        string path = folder.Combine("model.npz");
+
+        var wrongSizes = Assert.Throws<ArgumentException>(() => ModelFiles.SaveModel(model, NetworkSpecification.Parse("ReLU;Linear", "4;6;3"), path));
+        var wrongCount = Assert.Throws<ArgumentException>(() => ModelFiles.SaveModel(model, NetworkSpecification.Parse("ReLU;ReLU;Linear", "4;8;8;3"), path));
+
+        Assert.Contains("Layer 1 is 4 -> 6 in the specification but 4 -> 8 in the model", wrongSizes.Message, StringComparison.Ordinal);
+        Assert.Contains("3 layers but the model has 2", wrongCount.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public void SaveWeights_RoundTripNonSquare()
     {
         using var folder = new TempFolder();
