@@ -3,7 +3,7 @@ namespace Nerva.Interop.Tests;
 /// <summary>Locates files of this repository from the test's output folder.</summary>
 internal static class RepositoryPaths
 {
-    /// <summary>The repository root: the nearest parent folder that holds Nerva.Native.sln.</summary>
+    /// <summary>The repository root: the nearest parent folder that contains Nerva.Native.sln.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>Returns the absolute path of a file given relative to the repository root.</summary>

@@ -20,7 +20,7 @@ struct nerva_matrix : nerva::abi::Counted
 
 struct nerva_layer : nerva::abi::Counted
 {
-    // Shared, so that a model that holds the layer keeps it alive after the
+    // Shared, so that a model that contains the layer keeps it alive after the
     // caller destroys the layer handle.
     std::variant<std::shared_ptr<nerva::Layer<float>>, std::shared_ptr<nerva::Layer<double>>> value;
 

@@ -1,5 +1,5 @@
 // Dense matrix types of the core. Every matrix is row-major, so a batch X
-// (N x D) holds one example per row and crosses the C ABI without a copy
+// (N x D) contains one example per row and crosses the C ABI without a copy
 // of layout.
 #ifndef NERVA_CORE_MATRIX_H
 #define NERVA_CORE_MATRIX_H

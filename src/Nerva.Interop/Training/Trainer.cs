@@ -18,7 +18,7 @@ public sealed class Trainer
 
     /// <summary>
     /// Trains <paramref name="model"/> on <paramref name="data"/>. Cancelling <paramref name="cancellationToken"/>
-    /// stops training after the current mini-batch; the result then says so and lists the completed epochs.
+    /// stops training after the current mini-batch. The result then has Cancelled set and lists the completed epochs.
     /// </summary>
     /// <exception cref="ArgumentException">An option is out of range or the data does not fit the model.</exception>
     public TrainingResult Train(MultilayerPerceptron model, TrainingData data, TrainingOptions options, CancellationToken cancellationToken = default)

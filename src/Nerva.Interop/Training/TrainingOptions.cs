@@ -6,7 +6,7 @@ public sealed record TrainingOptions
     /// <summary>The number of epochs (at least 0; 0 only evaluates the untrained model).</summary>
     public int Epochs { get; init; } = 10;
 
-    /// <summary>The number of examples per mini-batch; the last batch of an epoch holds the remainder.</summary>
+    /// <summary>The number of examples per mini-batch; the last batch of an epoch contains the remainder.</summary>
     public int BatchSize { get; init; } = 100;
 
     /// <summary>The learning rate of each epoch.</summary>

@@ -11,7 +11,7 @@ namespace nerva
 {
 
 // A named matrix of a layer. Trainable parameters have a gradient of the
-// same shape, named with a "D" prefix ("W" and "DW"); state that is not
+// same shape, named with a "D" prefix ("W" and "DW"). State that is not
 // trained, such as running statistics, has none.
 template <typename T>
 struct Parameter
